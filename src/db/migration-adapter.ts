@@ -68,7 +68,7 @@ export class MigrationAdapterFactory extends PrismaPg {
 
   constructor(url: string) {
     // allowExitOnIdle: the CLI does not always dispose the adapter; idle connections must not keep it alive.
-    const poolConfig = { ...connectionOptions(url), max: 2, allowExitOnIdle: true };
+    const poolConfig = { ...connectionOptions(url), max: 2, allowExitOnIdle: true, idleTimeoutMillis: 100 };
     super(poolConfig);
     this.poolConfig = poolConfig;
   }

