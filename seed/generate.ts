@@ -29,8 +29,7 @@ export const FIXED_ACCOUNTS = [
 
 const ALICE_ID = 3;
 const HISTORY_MONTHS = 18;
-const STATUSES = ['PENDING', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
-type Status = (typeof STATUSES)[number];
+type Status = 'PENDING' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
 
 export interface SeedUser { id: number; email: string; name: string; role: 'CUSTOMER' | 'ADMIN' | 'ANALYST'; createdAt: Date }
 export interface SeedProduct {

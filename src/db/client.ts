@@ -27,7 +27,7 @@ export function openDatabase(url: string, poolSize: number): DatabaseHandle {
   // An idle connection dropped by the server (restart, pooler) must not crash the process.
   const logLostConnection = (error: Error) => console.error('database pool: idle connection lost:', error.message);
   pool.on('error', logLostConnection);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: 'minimal' });
   return {
     prisma,
     pool,

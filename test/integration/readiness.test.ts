@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client';
+import { startServer } from '../../src/server';
+import { ServiceVersionDocument } from '../generated/graphql';
+import { createDatabase } from '../support/database';
+import { execute } from '../support/http';
+
+const local = { host: '127.0.0.1', port: 0, production: false };
+
+async function status(url: string): Promise<number> {
+  return (await fetch(url)).status;
+}
+
+describe('/graphql, /healthz and /readyz', () => {
+  it('serve GraphQL and report ready on a migrated database, and 503 once the database is unreachable', async () => {
+    const created = await createDatabase({ migrated: true });
+    const database = openDatabase(created.url, 2);
+    const server = await startServer(local, database.prisma);
+    try {
+      expect(await status(`${server.url}/readyz`)).toBe(200);
+      expect((await execute(server.url, ServiceVersionDocument)).data).toEqual({ version: expect.any(String) });
+      await created.drop(); // terminates the pool's connections; new ones find no database
+      expect(await status(`${server.url}/readyz`)).toBe(503);
+      expect(await status(`${server.url}/healthz`)).toBe(200);
+    } finally {
+      await server.stop();
+      await database.close();
+    }
+  });
+
+  it('report 503 while migrations are pending, and until the first seed is done', async () => {
+    const empty = await createDatabase({ migrated: false });
+    const database = openDatabase(empty.url, 2);
+    const server = await startServer(local, database.prisma);
+    const migrated = await createDatabase({ migrated: true });
+    const seeding = openDatabase(migrated.url, 2);
+    let seeded = false;
+    const seedingServer = await startServer(local, seeding.prisma, () => seeded);
+    try {
+      expect(await status(`${server.url}/readyz`)).toBe(503);
+      expect(await status(`${seedingServer.url}/readyz`)).toBe(503);
+      seeded = true;
+      expect(await status(`${seedingServer.url}/readyz`)).toBe(200);
+    } finally {
+      await Promise.all([server.stop(), seedingServer.stop()]);
+      await Promise.all([database.close(), seeding.close()]);
+      await Promise.all([empty.drop(), migrated.drop()]);
+    }
+  });
+});

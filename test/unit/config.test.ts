@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('has the defaults RUNTIME.md promises', () => {
+    expect(loadConfig({})).toMatchObject({
+      databaseUrl: undefined,
+      databasePoolSize: 10,
+      port: 4000,
+      host: '127.0.0.1',
+      jwtSecret: DEVELOPMENT_JWT_SECRET,
+      production: false,
+    });
+  });
+
+  it('uses DATABASE_URL for migrations unless DIRECT_DATABASE_URL is given', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://a/b' }).directDatabaseUrl).toBe('postgresql://a/b');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://a/b', DIRECT_DATABASE_URL: 'postgresql://c/d' }).directDatabaseUrl).toBe(
+      'postgresql://c/d',
+    );
+  });
+
+  it('refuses the development JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret-enough' }).production).toBe(true);
+  });
+
+  it('refuses a pool size or port that is not a number in range', () => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'ten' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});
