@@ -12,7 +12,7 @@ async function main() {
   // The embedded default seeds a demo shop the first time, so that there is something to query;
   // /readyz says 503 until it is done.
   let seeded = !(database.embedded && (await database.prisma.user.count()) === 0);
-  const server = await startServer(config, database.prisma, () => seeded);
+  const server = await startServer(config, database, () => seeded);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,14 +1,17 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
-import type { Database } from './db/client';
+import type { Database, DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
-import type { Context } from './graphql/context';
+import { createContext, type Context } from './graphql/context';
+import { formatError, toContextError } from './graphql/errors';
+import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
+import { createMetrics } from './metrics';
 
 export interface RunningServer {
   url: string;
@@ -16,7 +19,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret'>;
+
 const READINESS_TIMEOUT_MS = 2_000;
+const schema = buildSchema();
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
@@ -25,27 +31,36 @@ async function isReady(db: Database, committed: string[]): Promise<boolean> {
 }
 
 /**
- * Serves POST/GET /graphql, /healthz and /readyz on HOST:PORT. `isSeeded` lets the embedded
- * default report not-ready until its first seed is done.
+ * Serves POST/GET /graphql, /healthz, /readyz and /metrics on HOST:PORT. `isSeeded` lets the
+ * embedded default report not-ready until its first seed is done.
  */
 export async function startServer(
-  config: Pick<Config, 'host' | 'port' | 'production'>,
-  db: Database,
+  config: ServerConfig,
+  database: DatabaseHandle,
   isSeeded: () => boolean = () => true,
 ): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const metrics = createMetrics(database);
+  const limits = queryLimits(config.production);
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: formatError(config.production),
+    validationRules: limits.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...limits.plugins,
+      metrics.apolloPlugin,
     ],
   });
   await apollo.start();
   const committed = await committedMigrations();
+  const db = database.prisma;
 
+  app.disable('x-powered-by');
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
   });
@@ -53,10 +68,17 @@ export async function startServer(
     const ready = isSeeded() && (await isReady(db, committed));
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => ({ db }) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => createContext(db, config.jwtSecret, req.headers.authorization).catch((error: unknown) => {
+        throw toContextError(error);
+      }),
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -67,6 +89,9 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      metrics.stop();
+    },
   };
 }

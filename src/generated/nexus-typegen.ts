@@ -3,10 +3,22 @@
  * Do not make changes to this file directly
  */
 
-
+import type * as prisma from "./prisma/index"
 import type { Context } from "./../graphql/context"
-
-
+import type { AnyPage, Edge } from "./../graphql/connection"
+import type { core } from "nexus"
+declare global {
+  interface NexusGenCustomInputMethods<TypeName extends string> {
+    dateTime<FieldName extends string>(fieldName: FieldName, opts?: core.CommonInputFieldConfig<TypeName, FieldName>): void // "DateTime";
+    decimal<FieldName extends string>(fieldName: FieldName, opts?: core.CommonInputFieldConfig<TypeName, FieldName>): void // "Decimal";
+  }
+}
+declare global {
+  interface NexusGenCustomOutputMethods<TypeName extends string> {
+    dateTime<FieldName extends string>(fieldName: FieldName, ...opts: core.ScalarOutSpread<TypeName, FieldName>): void // "DateTime";
+    decimal<FieldName extends string>(fieldName: FieldName, ...opts: core.ScalarOutSpread<TypeName, FieldName>): void // "Decimal";
+  }
+}
 
 
 declare global {
@@ -14,9 +26,51 @@ declare global {
 }
 
 export interface NexusGenInputs {
+  CreateProductInput: { // input type
+    description?: string | null; // String
+    name: string; // String!
+    price: NexusGenScalars['Decimal']; // Decimal!
+    sku: string; // String!
+    stock: number; // Int!
+  }
+  CreateUserInput: { // input type
+    email: string; // String!
+    name: string; // String!
+    role: NexusGenEnums['Role'] | null; // Role
+  }
+  OrderFilter: { // input type
+    minTotal?: NexusGenScalars['Decimal'] | null; // Decimal
+    placedAfter?: NexusGenScalars['DateTime'] | null; // DateTime
+    placedBefore?: NexusGenScalars['DateTime'] | null; // DateTime
+    status?: NexusGenEnums['OrderStatus'] | null; // OrderStatus
+    userId?: string | null; // ID
+  }
+  ProductFilter: { // input type
+    inStock?: boolean | null; // Boolean
+    maxPrice?: NexusGenScalars['Decimal'] | null; // Decimal
+    minPrice?: NexusGenScalars['Decimal'] | null; // Decimal
+    search?: string | null; // String
+  }
+  ProductOrder: { // input type
+    direction: NexusGenEnums['SortDirection']; // SortDirection!
+    field: NexusGenEnums['ProductOrderField']; // ProductOrderField!
+  }
+  UpdateProductInput: { // input type
+    description?: string | null; // String
+    name?: string | null; // String
+    price?: NexusGenScalars['Decimal'] | null; // Decimal
+  }
+  UpdateUserInput: { // input type
+    email?: string | null; // String
+    name?: string | null; // String
+  }
 }
 
 export interface NexusGenEnums {
+  OrderStatus: prisma.OrderStatus
+  ProductOrderField: "CREATED_AT" | "NAME" | "PRICE"
+  Role: prisma.Role
+  SortDirection: "ASC" | "DESC"
 }
 
 export interface NexusGenScalars {
@@ -25,50 +79,300 @@ export interface NexusGenScalars {
   Float: number
   Boolean: boolean
   ID: string
+  DateTime: Date
+  Decimal: import("./prisma").Prisma.Decimal
 }
 
 export interface NexusGenObjects {
+  Mutation: {};
+  Order: prisma.Order;
+  OrderConnection: AnyPage;
+  OrderEdge: Edge;
+  OrderItem: prisma.OrderItem;
+  PageInfo: AnyPage;
+  Product: prisma.Product;
+  ProductConnection: AnyPage;
+  ProductEdge: Edge;
   Query: {};
+  User: prisma.User;
+  UserConnection: AnyPage;
+  UserEdge: Edge;
 }
 
 export interface NexusGenInterfaces {
+  Node: NexusGenRootTypes['Order'] | NexusGenRootTypes['OrderItem'] | NexusGenRootTypes['Product'] | NexusGenRootTypes['User'];
 }
 
 export interface NexusGenUnions {
 }
 
-export type NexusGenRootTypes = NexusGenObjects
+export type NexusGenRootTypes = NexusGenInterfaces & NexusGenObjects
 
-export type NexusGenAllTypes = NexusGenRootTypes & NexusGenScalars
+export type NexusGenAllTypes = NexusGenRootTypes & NexusGenScalars & NexusGenEnums
 
 export interface NexusGenFieldTypes {
+  Mutation: { // field return type
+    createProduct: NexusGenRootTypes['Product']; // Product!
+    createUser: NexusGenRootTypes['User']; // User!
+    deleteProduct: NexusGenRootTypes['Product']; // Product!
+    deleteUser: NexusGenRootTypes['User']; // User!
+    restockProduct: NexusGenRootTypes['Product']; // Product!
+    updateProduct: NexusGenRootTypes['Product']; // Product!
+    updateUser: NexusGenRootTypes['User']; // User!
+  }
+  Order: { // field return type
+    id: string; // ID!
+    itemCount: number; // Int!
+    items: NexusGenRootTypes['OrderItem'][]; // [OrderItem!]!
+    placedAt: NexusGenScalars['DateTime']; // DateTime!
+    status: NexusGenEnums['OrderStatus']; // OrderStatus!
+    totalPrice: NexusGenScalars['Decimal']; // Decimal!
+    user: NexusGenRootTypes['User']; // User!
+  }
+  OrderConnection: { // field return type
+    edges: NexusGenRootTypes['OrderEdge'][]; // [OrderEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  OrderEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['Order']; // Order!
+  }
+  OrderItem: { // field return type
+    id: string; // ID!
+    lineTotal: NexusGenScalars['Decimal']; // Decimal!
+    product: NexusGenRootTypes['Product'] | null; // Product
+    productName: string; // String!
+    quantity: number; // Int!
+    unitPrice: NexusGenScalars['Decimal']; // Decimal!
+  }
+  PageInfo: { // field return type
+    endCursor: string | null; // String
+    hasNextPage: boolean; // Boolean!
+  }
+  Product: { // field return type
+    createdAt: NexusGenScalars['DateTime']; // DateTime!
+    description: string | null; // String
+    id: string; // ID!
+    name: string; // String!
+    price: NexusGenScalars['Decimal']; // Decimal!
+    sku: string; // String!
+    stock: number; // Int!
+    updatedAt: NexusGenScalars['DateTime']; // DateTime!
+  }
+  ProductConnection: { // field return type
+    edges: NexusGenRootTypes['ProductEdge'][]; // [ProductEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  ProductEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['Product']; // Product!
+  }
   Query: { // field return type
+    me: NexusGenRootTypes['User'] | null; // User
+    node: NexusGenRootTypes['Node'] | null; // Node
+    order: NexusGenRootTypes['Order'] | null; // Order
+    orders: NexusGenRootTypes['OrderConnection']; // OrderConnection!
+    product: NexusGenRootTypes['Product'] | null; // Product
+    products: NexusGenRootTypes['ProductConnection']; // ProductConnection!
+    users: NexusGenRootTypes['UserConnection']; // UserConnection!
     version: string; // String!
+  }
+  User: { // field return type
+    createdAt: NexusGenScalars['DateTime']; // DateTime!
+    email: string; // String!
+    id: string; // ID!
+    name: string; // String!
+    orderCount: number; // Int!
+    orders: NexusGenRootTypes['OrderConnection']; // OrderConnection!
+    role: NexusGenEnums['Role']; // Role!
+  }
+  UserConnection: { // field return type
+    edges: NexusGenRootTypes['UserEdge'][]; // [UserEdge!]!
+    pageInfo: NexusGenRootTypes['PageInfo']; // PageInfo!
+    totalCount: number; // Int!
+  }
+  UserEdge: { // field return type
+    cursor: string; // String!
+    node: NexusGenRootTypes['User']; // User!
+  }
+  Node: { // field return type
+    id: string; // ID!
   }
 }
 
 export interface NexusGenFieldTypeNames {
+  Mutation: { // field return type name
+    createProduct: 'Product'
+    createUser: 'User'
+    deleteProduct: 'Product'
+    deleteUser: 'User'
+    restockProduct: 'Product'
+    updateProduct: 'Product'
+    updateUser: 'User'
+  }
+  Order: { // field return type name
+    id: 'ID'
+    itemCount: 'Int'
+    items: 'OrderItem'
+    placedAt: 'DateTime'
+    status: 'OrderStatus'
+    totalPrice: 'Decimal'
+    user: 'User'
+  }
+  OrderConnection: { // field return type name
+    edges: 'OrderEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  OrderEdge: { // field return type name
+    cursor: 'String'
+    node: 'Order'
+  }
+  OrderItem: { // field return type name
+    id: 'ID'
+    lineTotal: 'Decimal'
+    product: 'Product'
+    productName: 'String'
+    quantity: 'Int'
+    unitPrice: 'Decimal'
+  }
+  PageInfo: { // field return type name
+    endCursor: 'String'
+    hasNextPage: 'Boolean'
+  }
+  Product: { // field return type name
+    createdAt: 'DateTime'
+    description: 'String'
+    id: 'ID'
+    name: 'String'
+    price: 'Decimal'
+    sku: 'String'
+    stock: 'Int'
+    updatedAt: 'DateTime'
+  }
+  ProductConnection: { // field return type name
+    edges: 'ProductEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  ProductEdge: { // field return type name
+    cursor: 'String'
+    node: 'Product'
+  }
   Query: { // field return type name
+    me: 'User'
+    node: 'Node'
+    order: 'Order'
+    orders: 'OrderConnection'
+    product: 'Product'
+    products: 'ProductConnection'
+    users: 'UserConnection'
     version: 'String'
+  }
+  User: { // field return type name
+    createdAt: 'DateTime'
+    email: 'String'
+    id: 'ID'
+    name: 'String'
+    orderCount: 'Int'
+    orders: 'OrderConnection'
+    role: 'Role'
+  }
+  UserConnection: { // field return type name
+    edges: 'UserEdge'
+    pageInfo: 'PageInfo'
+    totalCount: 'Int'
+  }
+  UserEdge: { // field return type name
+    cursor: 'String'
+    node: 'User'
+  }
+  Node: { // field return type name
+    id: 'ID'
   }
 }
 
 export interface NexusGenArgTypes {
+  Mutation: {
+    createProduct: { // args
+      input: NexusGenInputs['CreateProductInput']; // CreateProductInput!
+    }
+    createUser: { // args
+      input: NexusGenInputs['CreateUserInput']; // CreateUserInput!
+    }
+    deleteProduct: { // args
+      id: string; // ID!
+    }
+    deleteUser: { // args
+      id: string; // ID!
+    }
+    restockProduct: { // args
+      id: string; // ID!
+      quantity: number; // Int!
+    }
+    updateProduct: { // args
+      id: string; // ID!
+      input: NexusGenInputs['UpdateProductInput']; // UpdateProductInput!
+    }
+    updateUser: { // args
+      id: string; // ID!
+      input: NexusGenInputs['UpdateUserInput']; // UpdateUserInput!
+    }
+  }
+  Query: {
+    node: { // args
+      id: string; // ID!
+    }
+    order: { // args
+      id: string; // ID!
+    }
+    orders: { // args
+      after?: string | null; // String
+      filter?: NexusGenInputs['OrderFilter'] | null; // OrderFilter
+      first: number | null; // Int
+    }
+    product: { // args
+      id: string; // ID!
+    }
+    products: { // args
+      after?: string | null; // String
+      filter?: NexusGenInputs['ProductFilter'] | null; // ProductFilter
+      first: number | null; // Int
+      orderBy?: NexusGenInputs['ProductOrder'] | null; // ProductOrder
+    }
+    users: { // args
+      after?: string | null; // String
+      first: number | null; // Int
+    }
+  }
+  User: {
+    orders: { // args
+      after?: string | null; // String
+      first: number | null; // Int
+    }
+  }
 }
 
 export interface NexusGenAbstractTypeMembers {
+  Node: "Order" | "OrderItem" | "Product" | "User"
 }
 
 export interface NexusGenTypeInterfaces {
+  Order: "Node"
+  OrderItem: "Node"
+  Product: "Node"
+  User: "Node"
 }
 
 export type NexusGenObjectNames = keyof NexusGenObjects;
 
-export type NexusGenInputNames = never;
+export type NexusGenInputNames = keyof NexusGenInputs;
 
-export type NexusGenEnumNames = never;
+export type NexusGenEnumNames = keyof NexusGenEnums;
 
-export type NexusGenInterfaceNames = never;
+export type NexusGenInterfaceNames = keyof NexusGenInterfaces;
 
 export type NexusGenScalarNames = keyof NexusGenScalars;
 
@@ -76,7 +380,7 @@ export type NexusGenUnionNames = never;
 
 export type NexusGenObjectsUsingAbstractStrategyIsTypeOf = never;
 
-export type NexusGenAbstractsUsingStrategyResolveType = never;
+export type NexusGenAbstractsUsingStrategyResolveType = "Node";
 
 export type NexusGenFeaturesConfig = {
   abstractTypeStrategies: {

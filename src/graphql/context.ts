@@ -1,6 +1,16 @@
 import type { Database } from '../db/client';
+import { authenticate } from '../services/auth';
+import type { Viewer } from '../services/viewer';
+import { createLoaders, type Loaders } from './loaders';
 
-/** What every resolver receives: the database and, later, the viewer and per-request loaders. */
+/** What every resolver receives: the database, who is asking, and this request's loaders. */
 export interface Context {
   db: Database;
+  viewer: Viewer;
+  loaders: Loaders;
+}
+
+/** Builds a request's context; a bad token fails the whole request with UNAUTHENTICATED. */
+export async function createContext(db: Database, jwtSecret: string, authorization: string | undefined): Promise<Context> {
+  return { db, viewer: await authenticate(db, jwtSecret, authorization), loaders: createLoaders(db) };
 }

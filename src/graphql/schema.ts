@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeSchema, queryType } from 'nexus';
+import { makeSchema, mutationType, queryType } from 'nexus';
+import * as connection from './connection';
+import * as NodeTypes from './Node';
+import * as OrderTypes from './Order';
+import * as ProductTypes from './Product';
+import * as scalars from './scalars';
+import * as UserTypes from './User';
 
 const generatedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../generated');
 
@@ -13,18 +19,24 @@ const Query = queryType({
   },
 });
 
+const Mutation = mutationType({ definition() {} });
+
 /**
  * The executable schema. `shouldGenerateArtifacts` writes src/generated/schema.graphql and the
  * Nexus typegen; `npm run generate` does it and CI checks the committed files are current.
  */
 export function buildSchema(options: { shouldGenerateArtifacts?: boolean } = {}) {
   return makeSchema({
-    types: [Query],
+    types: [Query, Mutation, scalars, connection, NodeTypes, UserTypes, ProductTypes, OrderTypes],
+    sourceTypes: {
+      modules: [{ module: path.join(generatedDir, 'prisma/index.d.ts'), alias: 'prisma' }],
+    },
     shouldGenerateArtifacts: options.shouldGenerateArtifacts ?? false,
     outputs: {
       schema: path.join(generatedDir, 'schema.graphql'),
       typegen: path.join(generatedDir, 'nexus-typegen.ts'),
     },
     contextType: { module: path.join(path.dirname(fileURLToPath(import.meta.url)), 'context.ts'), export: 'Context' },
+    nonNullDefaults: { output: false, input: false },
   });
 }

@@ -5,7 +5,7 @@ import { ServiceVersionDocument } from '../generated/graphql';
 import { createDatabase } from '../support/database';
 import { execute } from '../support/http';
 
-const local = { host: '127.0.0.1', port: 0, production: false };
+const local = { host: '127.0.0.1', port: 0, production: false, jwtSecret: 'test-secret' };
 
 async function status(url: string): Promise<number> {
   return (await fetch(url)).status;
@@ -15,7 +15,7 @@ describe('/graphql, /healthz and /readyz', () => {
   it('serve GraphQL and report ready on a migrated database, and 503 once the database is unreachable', async () => {
     const created = await createDatabase({ migrated: true });
     const database = openDatabase(created.url, 2);
-    const server = await startServer(local, database.prisma);
+    const server = await startServer(local, database);
     try {
       expect(await status(`${server.url}/readyz`)).toBe(200);
       expect((await execute(server.url, ServiceVersionDocument)).data).toEqual({ version: expect.any(String) });
@@ -31,11 +31,11 @@ describe('/graphql, /healthz and /readyz', () => {
   it('report 503 while migrations are pending, and until the first seed is done', async () => {
     const empty = await createDatabase({ migrated: false });
     const database = openDatabase(empty.url, 2);
-    const server = await startServer(local, database.prisma);
+    const server = await startServer(local, database);
     const migrated = await createDatabase({ migrated: true });
     const seeding = openDatabase(migrated.url, 2);
     let seeded = false;
-    const seedingServer = await startServer(local, seeding.prisma, () => seeded);
+    const seedingServer = await startServer(local, seeding, () => seeded);
     try {
       expect(await status(`${server.url}/readyz`)).toBe(503);
       expect(await status(`${seedingServer.url}/readyz`)).toBe(503);

@@ -1,0 +1,86 @@
+import { arg, enumType, extendType, idArg, inputObjectType, intArg, nonNull, objectType, stringArg } from 'nexus';
+import { idOf } from '../services/global-id';
+import { findVisibleOrder, listOrders } from '../services/orders';
+import { connectionTypes } from './connection';
+import { Order as OrderModel, OrderItem as OrderItemModel, OrderStatus } from './nexus-prisma';
+import { globalIdField } from './Node';
+
+export const OrderStatusEnum = enumType(OrderStatus);
+
+export const Order = objectType({
+  name: OrderModel.$name,
+  definition(t) {
+    t.implements('Node');
+    t.nonNull.field('id', globalIdField('Order'));
+    t.field(OrderModel.status);
+    t.field({ ...OrderModel.totalPrice, description: "Sum of the lines' unitPrice * quantity, fixed when the order is placed." });
+    t.field(OrderModel.placedAt);
+    t.nonNull.field('user', {
+      type: 'User',
+      resolve: async (order, _, ctx) => (await ctx.loaders.userById.load(order.userId))!,
+    });
+    t.nonNull.list.nonNull.field('items', {
+      type: 'OrderItem',
+      resolve: (order, _, ctx) => ctx.loaders.itemsByOrderId.load(order.id),
+    });
+    t.nonNull.int('itemCount', {
+      description: "Units ordered: the sum of the lines' quantities.",
+      resolve: async (order, _, ctx) => (await ctx.loaders.itemsByOrderId.load(order.id)).reduce((sum, item) => sum + item.quantity, 0),
+    });
+  },
+});
+
+export const OrderItem = objectType({
+  name: OrderItemModel.$name,
+  definition(t) {
+    t.implements('Node');
+    t.nonNull.field('id', globalIdField('OrderItem'));
+    t.field({ ...OrderItemModel.productName, description: "Snapshot of the product's name when the order was placed." });
+    t.field(OrderItemModel.quantity);
+    t.field({ ...OrderItemModel.unitPrice, description: "Snapshot of the product's price when the order was placed." });
+    t.nonNull.decimal('lineTotal', { resolve: (item) => item.unitPrice.mul(item.quantity) });
+    t.field('product', {
+      type: 'Product',
+      description: 'The product as it is now; null if it has since been deleted.',
+      resolve: async (item, _, ctx) => {
+        const product = await ctx.loaders.productById.load(item.productId);
+        return product && !product.deletedAt ? product : null;
+      },
+    });
+  },
+});
+
+export const [OrderEdge, OrderConnection] = connectionTypes('Order');
+
+export const OrderFilter = inputObjectType({
+  name: 'OrderFilter',
+  definition(t) {
+    t.field('status', { type: 'OrderStatus' });
+    t.id('userId', { description: "Only this user's orders. Customers always see only their own: another user's ID gives an empty list." });
+    t.dateTime('placedAfter');
+    t.dateTime('placedBefore');
+    t.decimal('minTotal');
+  },
+});
+
+export const OrderQueries = extendType({
+  type: 'Query',
+  definition(t) {
+    t.field('order', {
+      type: 'Order',
+      description: 'The order, if the viewer may see it (its owner or an admin).',
+      args: { id: nonNull(idArg()) },
+      resolve: (_, { id }, ctx) => findVisibleOrder(ctx.db, ctx.viewer, idOf('Order', id)),
+    });
+    t.nonNull.field('orders', {
+      type: 'OrderConnection',
+      description: 'Admins see all orders; customers see their own. Newest first.',
+      args: { first: intArg({ default: 20 }), after: stringArg(), filter: arg({ type: 'OrderFilter' }) },
+      resolve: (_, { filter, ...page }, ctx) =>
+        listOrders(ctx.db, ctx.viewer, {
+          ...page,
+          filter: filter && { ...filter, userId: filter.userId == null ? null : idOf('User', filter.userId, 'filter.userId') },
+        }),
+    });
+  },
+});

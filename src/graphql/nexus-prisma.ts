@@ -1,0 +1,9 @@
+/**
+ * nexus-prisma's model field definitions (`t.field(Order.status)`). Its generator is pointed at
+ * src/db/prisma-with-dmmf.cjs (see prisma/nexus-prisma.ts) so that it works on the Rust-free client.
+ */
+process.env.NO_PEER_DEPENDENCY_CHECK = '1'; // it declares @prisma/client ^5; 6.19 works (TOOLCHAIN.md)
+const nexusPrisma = await import('nexus-prisma');
+nexusPrisma.$settings({ checks: { PrismaClientOnContext: { strategy: 'duckType' } } });
+
+export const { User, Product, Order, OrderItem, Role, OrderStatus } = nexusPrisma;

@@ -1,0 +1,74 @@
+/**
+ * GET /metrics in Prometheus text format: GraphQL requests by operation, SQL statements, and the
+ * connection pool's gauges. One registry per server, so that tests can run several servers.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DatabaseHandle } from './db/client';
+
+/** Operation names come from clients: keep the label set small and safe. */
+const operationLabel = (name: string | null | undefined) => (name && /^\w{1,64}$/.test(name) ? name : 'anonymous');
+
+export function createMetrics(database: DatabaseHandle) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  const requests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests by operation name and outcome.',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const requestSeconds = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'GraphQL request durations by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const queries = new Counter({
+    name: 'sql_queries_total',
+    help: 'SQL statements sent to PostgreSQL, by outcome.',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const querySeconds = new Histogram({
+    name: 'sql_query_duration_seconds',
+    help: 'SQL statement durations.',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+    registers: [registry],
+  });
+  const { pool } = database;
+  new Gauge({
+    name: 'db_pool_connections',
+    help: 'Connections of the pool: open, idle, busy, and requests waiting for one.',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      this.set({ state: 'open' }, pool.totalCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+      this.set({ state: 'busy' }, pool.totalCount - pool.idleCount);
+      this.set({ state: 'waiting' }, pool.waitingCount);
+    },
+  });
+
+  const stopObserving = database.observeQueries((seconds, failed) => {
+    queries.inc({ outcome: failed ? 'error' : 'ok' });
+    querySeconds.observe(seconds);
+  });
+
+  const apolloPlugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          const operation = operationLabel(operationName);
+          requests.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
+          requestSeconds.observe({ operation }, (performance.now() - started) / 1000);
+        },
+      };
+    },
+  };
+
+  return { registry, apolloPlugin, stop: stopObserving };
+}

@@ -1,0 +1,46 @@
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { Database } from '../db/client';
+import { UnauthenticatedError } from './errors';
+import { idOf, toGlobalId } from './global-id';
+import { findLiveUser } from './users';
+import type { Viewer } from './viewer';
+
+const ALGORITHM = 'HS256';
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+/** Signs an access token for a user: `sub` is their global ID, `exp` after `ttlSeconds`. */
+export async function signAccessToken(secret: string, userId: number, ttlSeconds = 12 * 3600): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setSubject(toGlobalId('User', userId))
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(key(secret));
+}
+
+/**
+ * The viewer of a request from its Authorization header: null without one; UNAUTHENTICATED for a
+ * malformed, forged or expired token or a deleted user. The role is read from the user's row.
+ */
+export async function authenticate(db: Database, secret: string, authorization: string | undefined): Promise<Viewer> {
+  if (!authorization) return null;
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
+  if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  let subject: string;
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], requiredClaims: ['exp', 'sub'] });
+    subject = payload.sub!;
+  } catch (error) {
+    const expired = error instanceof joseErrors.JWTExpired;
+    throw new UnauthenticatedError(expired ? 'The access token has expired.' : 'The access token is not valid.');
+  }
+  let userId: number;
+  try {
+    userId = idOf('User', subject, 'sub');
+  } catch {
+    throw new UnauthenticatedError('The access token is not valid.');
+  }
+  const user = await findLiveUser(db, userId);
+  if (!user) throw new UnauthenticatedError('The access token is for a user that no longer exists.');
+  return { userId: user.id, role: user.role };
+}

@@ -1,0 +1,71 @@
+/**
+ * Expected failures: each has a stable code that clients read from `extensions.code`, and
+ * extensions that say what went wrong. Services throw these; src/graphql/errors.ts maps them.
+ */
+export abstract class ServiceError extends Error {
+  abstract readonly code: string;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.extensions = extensions;
+  }
+}
+
+export class UnauthenticatedError extends ServiceError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'Sign in to do this.') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends ServiceError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'Your role may not do this.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends ServiceError {
+  readonly code = 'NOT_FOUND';
+  constructor(what: string) {
+    super(`${what} not found.`);
+  }
+}
+
+export class BadUserInputError extends ServiceError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(message: string, field?: string) {
+    super(message, field ? { field } : {});
+  }
+}
+
+export class ConflictError extends ServiceError {
+  readonly code = 'CONFLICT';
+}
+
+export class BadReferenceError extends ServiceError {
+  readonly code = 'BAD_REFERENCE';
+}
+
+export class InsufficientStockError extends ServiceError {
+  readonly code = 'INSUFFICIENT_STOCK';
+  constructor(details: { productId: string; requested: number; available: number }) {
+    super(`Only ${details.available} in stock, ${details.requested} requested.`, details);
+  }
+}
+
+export class InvalidStateTransitionError extends ServiceError {
+  readonly code = 'INVALID_STATE_TRANSITION';
+  constructor(from: string, to: string) {
+    super(`An order cannot go from ${from} to ${to}.`, { from, to });
+  }
+}
+
+export class IdempotencyKeyReusedError extends ServiceError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor() {
+    super('This idempotency key was already used with a different input.');
+  }
+}

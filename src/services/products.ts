@@ -1,0 +1,132 @@
+import type { Database } from '../db/client';
+import { Prisma, type Product } from '../generated/prisma';
+import { sqlState } from '../db/errors';
+import { BadUserInputError, NotFoundError } from './errors';
+import { afterCursor, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
+import * as valid from './validation';
+import { requireRole, type Viewer } from './viewer';
+
+export type ProductSortField = 'NAME' | 'PRICE' | 'CREATED_AT';
+export interface ProductFilter {
+  search?: string | null;
+  minPrice?: Prisma.Decimal | null;
+  maxPrice?: Prisma.Decimal | null;
+  inStock?: boolean | null;
+}
+export interface ProductOrder {
+  field: ProductSortField;
+  direction: 'ASC' | 'DESC';
+}
+
+const SORT_COLUMN = { NAME: 'name', PRICE: 'price', CREATED_AT: 'createdAt' } as const;
+const DEFAULT_ORDER: ProductOrder = { field: 'CREATED_AT', direction: 'ASC' };
+const live = { deletedAt: null };
+const NUMERIC_VALUE_OUT_OF_RANGE = '22003';
+
+function filterWhere(filter: ProductFilter | null | undefined): Prisma.ProductWhereInput {
+  const where: Prisma.ProductWhereInput = { ...live };
+  if (!filter) return where;
+  const search = filter.search?.trim();
+  if (search) {
+    where.OR = [{ name: { contains: search, mode: 'insensitive' } }, { sku: { contains: search, mode: 'insensitive' } }];
+  }
+  if (filter.minPrice != null || filter.maxPrice != null) {
+    where.price = {
+      ...(filter.minPrice != null ? { gte: valid.moneyBound(filter.minPrice, 'minPrice') } : {}),
+      ...(filter.maxPrice != null ? { lte: valid.moneyBound(filter.maxPrice, 'maxPrice') } : {}),
+    };
+  }
+  if (filter.inStock != null) where.stock = filter.inStock ? { gt: 0 } : { equals: 0 };
+  return where;
+}
+
+function sortKey(product: Product, field: ProductSortField): string | number {
+  if (field === 'PRICE') return product.price.toFixed(2);
+  if (field === 'CREATED_AT') return product.createdAt.toISOString();
+  return product.name;
+}
+
+/** A page of live (not deleted) products, filtered and sorted, with keyset cursors. Anyone may read. */
+export async function listProducts(
+  db: Database,
+  args: PageArgs & { filter?: ProductFilter | null; orderBy?: ProductOrder | null },
+): Promise<Page<Product>> {
+  const size = pageSize(args.first);
+  const order = args.orderBy ?? DEFAULT_ORDER;
+  const orderName = `products:${order.field}:${order.direction}`;
+  const column = SORT_COLUMN[order.field];
+  const direction = order.direction === 'ASC' ? 'asc' : 'desc';
+  const where = filterWhere(args.filter);
+  const cursor = decodeCursor(args.after, orderName);
+  const toKey = (key: unknown) => (order.field === 'CREATED_AT' ? new Date(String(key)) : key);
+  const rows = await db.product.findMany({
+    where: { AND: [where, afterCursor(column, direction, cursor, toKey)] },
+    orderBy: [{ [column]: direction }, { id: direction }],
+    take: size + 1,
+  });
+  return { ...toPage(rows, size, orderName, (row) => sortKey(row, order.field)), totalCount: lazyCount(() => db.product.count({ where })) };
+}
+
+/** A live product, or null. Anyone may read. */
+export async function findProduct(db: Database, id: number): Promise<Product | null> {
+  return db.product.findFirst({ where: { id, ...live } });
+}
+
+/** Creates a product (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT on a taken sku. */
+export async function createProduct(
+  db: Database,
+  viewer: Viewer,
+  input: { sku: string; name: string; description?: string | null; price: Prisma.Decimal; stock?: number | null },
+): Promise<Product> {
+  requireRole(viewer, 'ADMIN');
+  return db.product.create({
+    data: {
+      sku: valid.sku(input.sku),
+      name: valid.name(input.name),
+      description: valid.description(input.description ?? null),
+      price: valid.price(input.price),
+      stock: valid.integerInRange(input.stock ?? 0, 0, valid.INT_MAX, 'stock'),
+    },
+  });
+}
+
+/** Changes a live product's name, description or price (admins only); past order lines keep their snapshots. */
+export async function updateProduct(
+  db: Database,
+  viewer: Viewer,
+  id: number,
+  input: { name?: string | null; description?: string | null; price?: Prisma.Decimal | null },
+): Promise<Product> {
+  requireRole(viewer, 'ADMIN');
+  const data: Prisma.ProductUpdateManyMutationInput = {};
+  if (input.name != null) data.name = valid.name(input.name);
+  if (input.description !== undefined) data.description = valid.description(input.description);
+  if (input.price != null) data.price = valid.price(input.price);
+  return updateLiveProduct(db, id, data);
+}
+
+/** Adds `quantity` (> 0) to a live product's stock in one statement (admins only). */
+export async function restockProduct(db: Database, viewer: Viewer, id: number, quantity: number): Promise<Product> {
+  requireRole(viewer, 'ADMIN');
+  valid.integerInRange(quantity, 1, valid.INT_MAX, 'quantity');
+  try {
+    return await updateLiveProduct(db, id, { stock: { increment: quantity } });
+  } catch (error) {
+    if (sqlState(error) === NUMERIC_VALUE_OUT_OF_RANGE) {
+      throw new BadUserInputError(`Stock cannot exceed ${valid.INT_MAX}.`, 'quantity');
+    }
+    throw error;
+  }
+}
+
+/** Soft-deletes a live product (admins only): it leaves lists and lookups, past order lines keep it. */
+export async function deleteProduct(db: Database, viewer: Viewer, id: number): Promise<Product> {
+  requireRole(viewer, 'ADMIN');
+  return updateLiveProduct(db, id, { deletedAt: new Date() });
+}
+
+async function updateLiveProduct(db: Database, id: number, data: Prisma.ProductUpdateManyMutationInput): Promise<Product> {
+  const { count } = await db.product.updateMany({ where: { id, ...live }, data });
+  if (count === 0) throw new NotFoundError('Product');
+  return db.product.findUniqueOrThrow({ where: { id } });
+}

@@ -1,0 +1,70 @@
+import type { Database } from '../db/client';
+import type { Prisma, Role, User } from '../generated/prisma';
+import { NotFoundError } from './errors';
+import { decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
+import * as valid from './validation';
+import { maySeeUser, requireRole, requireViewer, type Viewer } from './viewer';
+
+const live = { deletedAt: null };
+const USERS_ORDER = 'users:id';
+
+/** A live user by id, whoever asks (for identity and loaders; callers check visibility). */
+export async function findLiveUser(db: Database, id: number): Promise<User | null> {
+  return db.user.findFirst({ where: { id, ...live } });
+}
+
+/** The user if the viewer may see them (themself or an admin) and they are not deleted; else null. */
+export async function findVisibleUser(db: Database, viewer: Viewer, id: number): Promise<User | null> {
+  requireViewer(viewer);
+  return maySeeUser(viewer, id) ? findLiveUser(db, id) : null;
+}
+
+/** A page of live users in id order (admins only). */
+export async function listUsers(db: Database, viewer: Viewer, args: PageArgs): Promise<Page<User>> {
+  requireRole(viewer, 'ADMIN');
+  const size = pageSize(args.first);
+  const cursor = decodeCursor(args.after, USERS_ORDER);
+  const rows = await db.user.findMany({
+    where: { ...live, ...(cursor ? { id: { gt: cursor.id } } : {}) },
+    orderBy: { id: 'asc' },
+    take: size + 1,
+  });
+  return { ...toPage(rows, size, USERS_ORDER, () => null), totalCount: lazyCount(() => db.user.count({ where: live })) };
+}
+
+/** Creates a user (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT on a taken email. */
+export async function createUser(
+  db: Database,
+  viewer: Viewer,
+  input: { email: string; name: string; role?: Role | null },
+): Promise<User> {
+  requireRole(viewer, 'ADMIN');
+  return db.user.create({ data: { email: valid.email(input.email), name: valid.name(input.name), role: input.role ?? 'CUSTOMER' } });
+}
+
+/** Changes a live user's email or name: the user themself or an admin; others get NOT_FOUND. */
+export async function updateUser(
+  db: Database,
+  viewer: Viewer,
+  id: number,
+  input: { email?: string | null; name?: string | null },
+): Promise<User> {
+  requireViewer(viewer);
+  if (!maySeeUser(viewer, id)) throw new NotFoundError('User');
+  const data: Prisma.UserUpdateManyMutationInput = {};
+  if (input.email != null) data.email = valid.email(input.email);
+  if (input.name != null) data.name = valid.name(input.name);
+  return updateLiveUser(db, id, data);
+}
+
+/** Soft-deletes a live user (admins only): their token stops working, their orders stay in reports. */
+export async function deleteUser(db: Database, viewer: Viewer, id: number): Promise<User> {
+  requireRole(viewer, 'ADMIN');
+  return updateLiveUser(db, id, { deletedAt: new Date() });
+}
+
+async function updateLiveUser(db: Database, id: number, data: Prisma.UserUpdateManyMutationInput): Promise<User> {
+  const { count } = await db.user.updateMany({ where: { id, ...live }, data });
+  if (count === 0) throw new NotFoundError('User');
+  return db.user.findUniqueOrThrow({ where: { id } });
+}
