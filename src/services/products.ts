@@ -26,7 +26,8 @@ const NUMERIC_VALUE_OUT_OF_RANGE = '22003';
 function filterWhere(filter: ProductFilter | null | undefined): Prisma.ProductWhereInput {
   const where: Prisma.ProductWhereInput = { ...live };
   if (!filter) return where;
-  const search = filter.search?.trim();
+  // Prisma passes `contains` to ILIKE as it is: escape its wildcards so that "%" means a percent sign.
+  const search = filter.search?.trim().replace(/[\\%_]/g, '\\$&');
   if (search) {
     where.OR = [{ name: { contains: search, mode: 'insensitive' } }, { sku: { contains: search, mode: 'insensitive' } }];
   }

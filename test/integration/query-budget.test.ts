@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { OrdersBudgetDocument, UsersBudgetDocument } from '../generated/graphql';
+import { dataOf, SMALL_SHOP, useTestApi } from '../support/api';
+import { execute } from '../support/http';
+
+const api = useTestApi({ seed: { ...SMALL_SHOP, users: 60, orders: 400 } });
+
+/** SQL statements per operation: a fixed number per relation level, whatever the page size. */
+describe('query budget (DataLoader)', () => {
+  it.each([5, 50])('orders(first: %i) with user, items and products runs at most 5 statements', async (first) => {
+    let edges = 0;
+    const statements = await api.countStatements(async () => {
+      edges = dataOf(await execute(api.url, OrdersBudgetDocument, { first }, { token: api.tokens.admin })).orders.edges.length;
+    });
+    expect(edges).toBe(first);
+    console.log(`orders(first: ${first}) -> ${statements} SQL statements`);
+    expect(statements).toBeLessThanOrEqual(5);
+  });
+
+  it.each([5, 50])('users(first: %i) with orders(first: 5) and their items runs at most 5 statements', async (first) => {
+    let edges = 0;
+    const statements = await api.countStatements(async () => {
+      edges = dataOf(await execute(api.url, UsersBudgetDocument, { first }, { token: api.tokens.admin })).users.edges.length;
+    });
+    expect(edges).toBe(first);
+    console.log(`users(first: ${first}) { orders(first: 5) } -> ${statements} SQL statements`);
+    expect(statements).toBeLessThanOrEqual(5);
+  });
+
+  it('costs the same at 5 and at 50', async () => {
+    const cost = (first: number) => api.countStatements(() => execute(api.url, OrdersBudgetDocument, { first }, { token: api.tokens.admin }));
+    expect(await cost(50)).toBe(await cost(5));
+  });
+});
