@@ -45,6 +45,15 @@ export interface NexusGenInputs {
     status?: NexusGenEnums['OrderStatus'] | null; // OrderStatus
     userId?: string | null; // ID
   }
+  OrderLineInput: { // input type
+    productId: string; // ID!
+    quantity: number; // Int!
+  }
+  PlaceOrderInput: { // input type
+    idempotencyKey?: string | null; // String
+    items: NexusGenInputs['OrderLineInput'][]; // [OrderLineInput!]!
+    userId?: string | null; // ID
+  }
   ProductFilter: { // input type
     inStock?: boolean | null; // Boolean
     maxPrice?: NexusGenScalars['Decimal'] | null; // Decimal
@@ -112,11 +121,14 @@ export type NexusGenAllTypes = NexusGenRootTypes & NexusGenScalars & NexusGenEnu
 
 export interface NexusGenFieldTypes {
   Mutation: { // field return type
+    cancelOrder: NexusGenRootTypes['Order']; // Order!
     createProduct: NexusGenRootTypes['Product']; // Product!
     createUser: NexusGenRootTypes['User']; // User!
     deleteProduct: NexusGenRootTypes['Product']; // Product!
     deleteUser: NexusGenRootTypes['User']; // User!
+    placeOrder: NexusGenRootTypes['Order']; // Order!
     restockProduct: NexusGenRootTypes['Product']; // Product!
+    updateOrderStatus: NexusGenRootTypes['Order']; // Order!
     updateProduct: NexusGenRootTypes['Product']; // Product!
     updateUser: NexusGenRootTypes['User']; // User!
   }
@@ -204,11 +216,14 @@ export interface NexusGenFieldTypes {
 
 export interface NexusGenFieldTypeNames {
   Mutation: { // field return type name
+    cancelOrder: 'Order'
     createProduct: 'Product'
     createUser: 'User'
     deleteProduct: 'Product'
     deleteUser: 'User'
+    placeOrder: 'Order'
     restockProduct: 'Product'
+    updateOrderStatus: 'Order'
     updateProduct: 'Product'
     updateUser: 'User'
   }
@@ -296,6 +311,9 @@ export interface NexusGenFieldTypeNames {
 
 export interface NexusGenArgTypes {
   Mutation: {
+    cancelOrder: { // args
+      id: string; // ID!
+    }
     createProduct: { // args
       input: NexusGenInputs['CreateProductInput']; // CreateProductInput!
     }
@@ -308,9 +326,16 @@ export interface NexusGenArgTypes {
     deleteUser: { // args
       id: string; // ID!
     }
+    placeOrder: { // args
+      input: NexusGenInputs['PlaceOrderInput']; // PlaceOrderInput!
+    }
     restockProduct: { // args
       id: string; // ID!
       quantity: number; // Int!
+    }
+    updateOrderStatus: { // args
+      id: string; // ID!
+      status: NexusGenEnums['OrderStatus']; // OrderStatus!
     }
     updateProduct: { // args
       id: string; // ID!

@@ -1,5 +1,7 @@
 import { arg, enumType, extendType, idArg, inputObjectType, intArg, nonNull, objectType, stringArg } from 'nexus';
 import { idOf } from '../services/global-id';
+import { placeOrder } from '../services/checkout';
+import { cancelOrder, updateOrderStatus } from '../services/order-status';
 import { findVisibleOrder, listOrders } from '../services/orders';
 import { connectionTypes } from './connection';
 import { Order as OrderModel, OrderItem as OrderItemModel, OrderStatus } from './nexus-prisma';
@@ -81,6 +83,57 @@ export const OrderQueries = extendType({
           ...page,
           filter: filter && { ...filter, userId: filter.userId == null ? null : idOf('User', filter.userId, 'filter.userId') },
         }),
+    });
+  },
+});
+
+export const OrderLineInput = inputObjectType({
+  name: 'OrderLineInput',
+  definition(t) {
+    t.nonNull.id('productId');
+    t.nonNull.int('quantity', { description: '1-10000. Lines for the same product are merged.' });
+  },
+});
+
+export const PlaceOrderInput = inputObjectType({
+  name: 'PlaceOrderInput',
+  definition(t) {
+    t.nonNull.list.nonNull.field('items', { type: 'OrderLineInput', description: '1-100 lines.' });
+    t.string('idempotencyKey', {
+      description:
+        'Optional client-chosen key (1-255 chars). Replaying the same key with the same input returns the order placed ' +
+        'the first time, as it is now (even if since cancelled); the same key with different input fails with ' +
+        'IDEMPOTENCY_KEY_REUSED. Keys are scoped to the user the order is for, and concurrent replays place one order.',
+    });
+    t.id('userId', { description: 'Admins may place an order for another user; customers order for themselves.' });
+  },
+});
+
+export const OrderMutations = extendType({
+  type: 'Mutation',
+  definition(t) {
+    t.nonNull.field('placeOrder', {
+      type: 'Order',
+      description:
+        "Places an order atomically: every line's stock is taken or none is. Fails with INSUFFICIENT_STOCK " +
+        '(extensions: productId, requested, available) and changes nothing.',
+      args: { input: nonNull(arg({ type: 'PlaceOrderInput' })) },
+      resolve: (_, { input }, ctx) => placeOrder(ctx.db, ctx.viewer, input),
+    });
+    t.nonNull.field('cancelOrder', {
+      type: 'Order',
+      description:
+        'Cancels a PENDING or PAID order and puts its stock back. The owner or an admin. ' +
+        'Any other status fails with INVALID_STATE_TRANSITION.',
+      args: { id: nonNull(idArg()) },
+      resolve: (_, { id }, ctx) => cancelOrder(ctx.db, ctx.viewer, idOf('Order', id)),
+    });
+    t.nonNull.field('updateOrderStatus', {
+      type: 'Order',
+      description:
+        'Moves an order along PENDING -> PAID -> SHIPPED -> DELIVERED; admins only. Any other move fails with INVALID_STATE_TRANSITION.',
+      args: { id: nonNull(idArg()), status: nonNull(arg({ type: 'OrderStatus' })) },
+      resolve: (_, { id, status }, ctx) => updateOrderStatus(ctx.db, ctx.viewer, idOf('Order', id), status),
     });
   },
 });
