@@ -19,7 +19,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret'>;
+export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret' | 'reportTimeoutMs'>;
 
 const READINESS_TIMEOUT_MS = 2_000;
 const schema = buildSchema();
@@ -59,6 +59,7 @@ export async function startServer(
   await apollo.start();
   const committed = await committedMigrations();
   const db = database.prisma;
+  const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
 
   app.disable('x-powered-by');
   app.get('/healthz', (_request, response) => {
@@ -75,7 +76,7 @@ export async function startServer(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(db, config.jwtSecret, req.headers.authorization).catch((error: unknown) => {
+      context: ({ req }) => createContext(db, settings, req.headers.authorization).catch((error: unknown) => {
         throw toContextError(error);
       }),
     }),

@@ -6,6 +6,7 @@
 import type * as prisma from "./prisma/index"
 import type { Context } from "./../graphql/context"
 import type { AnyPage, Edge } from "./../graphql/connection"
+import type { DailyRevenue, MonthlyRevenue, ProductSales } from "./../services/reports/index"
 import type { core } from "nexus"
 declare global {
   interface NexusGenCustomInputMethods<TypeName extends string> {
@@ -93,6 +94,8 @@ export interface NexusGenScalars {
 }
 
 export interface NexusGenObjects {
+  DailyRevenue: DailyRevenue;
+  MonthlyRevenue: MonthlyRevenue;
   Mutation: {};
   Order: prisma.Order;
   OrderConnection: AnyPage;
@@ -102,6 +105,7 @@ export interface NexusGenObjects {
   Product: prisma.Product;
   ProductConnection: AnyPage;
   ProductEdge: Edge;
+  ProductSales: ProductSales;
   Query: {};
   User: prisma.User;
   UserConnection: AnyPage;
@@ -120,6 +124,17 @@ export type NexusGenRootTypes = NexusGenInterfaces & NexusGenObjects
 export type NexusGenAllTypes = NexusGenRootTypes & NexusGenScalars & NexusGenEnums
 
 export interface NexusGenFieldTypes {
+  DailyRevenue: { // field return type
+    day: string; // String!
+    orderCount: number; // Int!
+    revenue: NexusGenScalars['Decimal']; // Decimal!
+  }
+  MonthlyRevenue: { // field return type
+    itemsSold: number; // Int!
+    month: string; // String!
+    orderCount: number; // Int!
+    revenue: NexusGenScalars['Decimal']; // Decimal!
+  }
   Mutation: { // field return type
     cancelOrder: NexusGenRootTypes['Order']; // Order!
     createProduct: NexusGenRootTypes['Product']; // Product!
@@ -181,6 +196,12 @@ export interface NexusGenFieldTypes {
     cursor: string; // String!
     node: NexusGenRootTypes['Product']; // Product!
   }
+  ProductSales: { // field return type
+    product: NexusGenRootTypes['Product'] | null; // Product
+    productName: string; // String!
+    revenue: NexusGenScalars['Decimal']; // Decimal!
+    unitsSold: number; // Int!
+  }
   Query: { // field return type
     me: NexusGenRootTypes['User'] | null; // User
     node: NexusGenRootTypes['Node'] | null; // Node
@@ -188,6 +209,9 @@ export interface NexusGenFieldTypes {
     orders: NexusGenRootTypes['OrderConnection']; // OrderConnection!
     product: NexusGenRootTypes['Product'] | null; // Product
     products: NexusGenRootTypes['ProductConnection']; // ProductConnection!
+    revenueByDay: NexusGenRootTypes['DailyRevenue'][]; // [DailyRevenue!]!
+    revenueByMonth: NexusGenRootTypes['MonthlyRevenue'][]; // [MonthlyRevenue!]!
+    topProducts: NexusGenRootTypes['ProductSales'][]; // [ProductSales!]!
     users: NexusGenRootTypes['UserConnection']; // UserConnection!
     version: string; // String!
   }
@@ -215,6 +239,17 @@ export interface NexusGenFieldTypes {
 }
 
 export interface NexusGenFieldTypeNames {
+  DailyRevenue: { // field return type name
+    day: 'String'
+    orderCount: 'Int'
+    revenue: 'Decimal'
+  }
+  MonthlyRevenue: { // field return type name
+    itemsSold: 'Int'
+    month: 'String'
+    orderCount: 'Int'
+    revenue: 'Decimal'
+  }
   Mutation: { // field return type name
     cancelOrder: 'Order'
     createProduct: 'Product'
@@ -276,6 +311,12 @@ export interface NexusGenFieldTypeNames {
     cursor: 'String'
     node: 'Product'
   }
+  ProductSales: { // field return type name
+    product: 'Product'
+    productName: 'String'
+    revenue: 'Decimal'
+    unitsSold: 'Int'
+  }
   Query: { // field return type name
     me: 'User'
     node: 'Node'
@@ -283,6 +324,9 @@ export interface NexusGenFieldTypeNames {
     orders: 'OrderConnection'
     product: 'Product'
     products: 'ProductConnection'
+    revenueByDay: 'DailyRevenue'
+    revenueByMonth: 'MonthlyRevenue'
+    topProducts: 'ProductSales'
     users: 'UserConnection'
     version: 'String'
   }
@@ -366,6 +410,20 @@ export interface NexusGenArgTypes {
       filter?: NexusGenInputs['ProductFilter'] | null; // ProductFilter
       first: number | null; // Int
       orderBy?: NexusGenInputs['ProductOrder'] | null; // ProductOrder
+    }
+    revenueByDay: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      timeZone: string | null; // String
+      to: NexusGenScalars['DateTime']; // DateTime!
+    }
+    revenueByMonth: { // args
+      timeZone: string | null; // String
+      year: number; // Int!
+    }
+    topProducts: { // args
+      from: NexusGenScalars['DateTime']; // DateTime!
+      limit: number | null; // Int
+      to: NexusGenScalars['DateTime']; // DateTime!
     }
     users: { // args
       after?: string | null; // String

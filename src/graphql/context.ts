@@ -8,9 +8,15 @@ export interface Context {
   db: Database;
   viewer: Viewer;
   loaders: Loaders;
+  settings: ContextSettings;
+}
+
+export interface ContextSettings {
+  jwtSecret: string;
+  reportTimeoutMs: number;
 }
 
 /** Builds a request's context; a bad token fails the whole request with UNAUTHENTICATED. */
-export async function createContext(db: Database, jwtSecret: string, authorization: string | undefined): Promise<Context> {
-  return { db, viewer: await authenticate(db, jwtSecret, authorization), loaders: createLoaders(db) };
+export async function createContext(db: Database, settings: ContextSettings, authorization: string | undefined): Promise<Context> {
+  return { db, viewer: await authenticate(db, settings.jwtSecret, authorization), loaders: createLoaders(db), settings };
 }

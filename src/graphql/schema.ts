@@ -5,6 +5,7 @@ import * as connection from './connection';
 import * as NodeTypes from './Node';
 import * as OrderTypes from './Order';
 import * as ProductTypes from './Product';
+import * as ReportTypes from './Reports';
 import * as scalars from './scalars';
 import * as UserTypes from './User';
 
@@ -27,7 +28,7 @@ const Mutation = mutationType({ definition() {} });
  */
 export function buildSchema(options: { shouldGenerateArtifacts?: boolean } = {}) {
   return makeSchema({
-    types: [Query, Mutation, scalars, connection, NodeTypes, UserTypes, ProductTypes, OrderTypes],
+    types: [Query, Mutation, scalars, connection, NodeTypes, UserTypes, ProductTypes, OrderTypes, ReportTypes],
     sourceTypes: {
       modules: [{ module: path.join(generatedDir, 'prisma/index.d.ts'), alias: 'prisma' }],
     },

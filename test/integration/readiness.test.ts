@@ -5,7 +5,7 @@ import { ServiceVersionDocument } from '../generated/graphql';
 import { createDatabase } from '../support/database';
 import { execute } from '../support/http';
 
-const local = { host: '127.0.0.1', port: 0, production: false, jwtSecret: 'test-secret' };
+const local = { host: '127.0.0.1', port: 0, production: false, jwtSecret: 'test-secret', reportTimeoutMs: 10_000 };
 
 async function status(url: string): Promise<number> {
   return (await fetch(url)).status;

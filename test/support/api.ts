@@ -15,6 +15,8 @@ export const SMALL_SHOP: SeedOptions = { ...DEFAULT_SEED_OPTIONS, users: 12, pro
 
 export interface TestApi {
   url: string;
+  /** The test database's URL, for commands run as child processes. */
+  databaseUrl: string;
   db: Database;
   handle: DatabaseHandle;
   /** Tokens of the seeded accounts; bob is a second customer. */
@@ -28,7 +30,9 @@ export interface TestApi {
  * A running API server for the calling test file, on a database of its own seeded with `seed`:
  * started before the file's tests, stopped and dropped after them.
  */
-export function useTestApi(options: { seed?: SeedOptions; production?: boolean; poolSize?: number } = {}): TestApi {
+export function useTestApi(
+  options: { seed?: SeedOptions; production?: boolean; poolSize?: number; reportTimeoutMs?: number } = {},
+): TestApi {
   const api = {} as TestApi;
   let server: RunningServer | undefined;
   let drop = async () => {};
@@ -38,12 +42,13 @@ export function useTestApi(options: { seed?: SeedOptions; production?: boolean; 
     const handle = openDatabase(created.url, options.poolSize ?? 10);
     await seedDemoData(handle.prisma, options.seed ?? SMALL_SHOP);
     server = await startServer(
-      { host: '127.0.0.1', port: 0, production: options.production ?? false, jwtSecret: TEST_JWT_SECRET },
+      { host: '127.0.0.1', port: 0, production: options.production ?? false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: options.reportTimeoutMs ?? 10_000 },
       handle,
     );
     const tokenFor = (userId: number) => signAccessToken(TEST_JWT_SECRET, userId);
     Object.assign(api, {
       url: server.url,
+      databaseUrl: created.url,
       db: handle.prisma,
       handle,
       tokenFor,

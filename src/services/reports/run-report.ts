@@ -1,0 +1,41 @@
+import { sqlState } from '../../db/errors';
+import type { Database } from '../../db/client';
+import type { Transaction } from '../../db/transaction';
+import { ServiceError } from '../errors';
+import { requireRole, type Viewer } from '../viewer';
+
+const QUERY_CANCELED = '57014';
+
+export class ReportTimeoutError extends ServiceError {
+  // Clients already handle "this request is too expensive": ask for a shorter range.
+  readonly code = 'QUERY_TOO_COMPLEX';
+  constructor(timeoutMs: number) {
+    super(`The report took longer than ${timeoutMs / 1000} s; ask for a shorter range.`, { timeoutMs });
+  }
+}
+
+/** Order statuses that count as revenue. */
+export const REVENUE_STATUSES = ['PAID', 'SHIPPED', 'DELIVERED'] as const;
+
+/**
+ * Runs a report query for an analyst or admin in a read-only transaction with a statement
+ * timeout: a slow report fails cleanly (QUERY_TOO_COMPLEX) instead of hanging the request.
+ */
+export async function runReport<T>(
+  db: Database,
+  viewer: Viewer,
+  timeoutMs: number,
+  query: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  requireRole(viewer, 'ANALYST', 'ADMIN');
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
+      return query(tx);
+    }, { maxWait: 10_000, timeout: timeoutMs + 5_000 });
+  } catch (error) {
+    if (sqlState(error) === QUERY_CANCELED) throw new ReportTimeoutError(timeoutMs);
+    throw error;
+  }
+}

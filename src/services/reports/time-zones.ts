@@ -1,0 +1,20 @@
+import type { Database } from '../../db/client';
+import { BadUserInputError } from '../errors';
+
+let known: Promise<Set<string>> | undefined;
+
+/**
+ * A time zone PostgreSQL knows by name (pg_timezone_names, read once per process). Anything else,
+ * offsets and SQL included, is BAD_USER_INPUT: the value only ever reaches SQL as a parameter.
+ */
+export async function checkTimeZone(db: Database, timeZone: string): Promise<string> {
+  known ??= db.$queryRaw<{ name: string }[]>`SELECT name FROM pg_timezone_names`.then(
+    (rows) => new Set(rows.map((row) => row.name)),
+    (error: unknown) => {
+      known = undefined;
+      throw error;
+    },
+  );
+  if (!(await known).has(timeZone)) throw new BadUserInputError(`Unknown time zone "${timeZone.slice(0, 64)}"; use an IANA name such as Europe/Paris.`, 'timeZone');
+  return timeZone;
+}
