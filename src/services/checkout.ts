@@ -4,6 +4,7 @@ import { inTransaction, type Transaction } from '../db/transaction';
 import { Prisma, type Order } from '../generated/prisma';
 import { BadUserInputError, ForbiddenError, IdempotencyKeyReusedError, InsufficientStockError, NotFoundError } from './errors';
 import { idOf, toGlobalId } from './global-id';
+import { toOrder, type OrderRow } from './orders';
 import * as valid from './validation';
 import { isAdmin, requireViewer, type Viewer } from './viewer';
 
@@ -77,34 +78,52 @@ async function replay(tx: Transaction, request: OrderRequest, hash: string): Pro
   return existing;
 }
 
+/** Writes the order and its lines in one statement; the total is the sum of the lines' snapshots. */
+async function insertOrder(
+  tx: Transaction,
+  request: OrderRequest,
+  lines: { productId: number; quantity: number; productName: string; unitPrice: Prisma.Decimal }[],
+  hash: string | null,
+): Promise<Order> {
+  const total = lines.reduce((sum, line) => sum.add(line.unitPrice.mul(line.quantity)), new Prisma.Decimal(0));
+  const [row] = await tx.$queryRaw<OrderRow[]>`
+    WITH placed AS (
+      INSERT INTO orders (user_id, status, total_price, idempotency_key, request_hash, updated_at)
+      VALUES (${request.userId}, 'PENDING', ${total}, ${request.idempotencyKey}, ${hash}, now())
+      RETURNING *
+    ), written AS (
+      INSERT INTO order_items (order_id, product_id, product_name, unit_price, quantity)
+      SELECT placed.id, line.* FROM placed, unnest(
+        ${lines.map((line) => line.productId)}::int[], ${lines.map((line) => line.productName)}::text[],
+        ${lines.map((line) => line.unitPrice.toFixed(2))}::numeric[], ${lines.map((line) => line.quantity)}::int[]
+      ) AS line
+    )
+    SELECT id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash FROM placed`;
+  return toOrder(row!);
+}
+
 /**
  * Places an order atomically: every line's stock is taken (guarded, in ascending product id
  * order, so concurrent orders cannot deadlock) or none is. Throws INSUFFICIENT_STOCK, NOT_FOUND
  * (product or user), IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT, FORBIDDEN.
  */
 export async function placeOrder(db: Database, viewer: Viewer, input: PlaceOrderInput): Promise<Order> {
-  const request = parseOrderRequest(requireViewer(viewer), input);
+  const signedIn = requireViewer(viewer);
+  const request = parseOrderRequest(signedIn, input);
   const hash = requestHash(request);
   return inTransaction(db, async (tx) => {
     const previous = await replay(tx, request, hash);
     if (previous) return previous;
-    const user = await tx.user.findFirst({ where: { id: request.userId, deletedAt: null }, select: { id: true } });
-    if (!user) throw new NotFoundError('User');
-    const items: Prisma.OrderItemCreateManyOrderInput[] = [];
-    let total = new Prisma.Decimal(0);
+    // The viewer's own row was checked when the request was authenticated; another user's is checked here.
+    if (request.userId !== signedIn.userId) {
+      const user = await tx.user.findFirst({ where: { id: request.userId, deletedAt: null }, select: { id: true } });
+      if (!user) throw new NotFoundError('User');
+    }
+    const lines = [];
     for (const line of request.lines) {
       const product = await takeStock(tx, line.productId, line.quantity);
-      items.push({ productId: line.productId, productName: product.name, unitPrice: product.price, quantity: line.quantity });
-      total = total.add(product.price.mul(line.quantity));
+      lines.push({ ...line, productName: product.name, unitPrice: product.price });
     }
-    return tx.order.create({
-      data: {
-        userId: request.userId,
-        totalPrice: total,
-        idempotencyKey: request.idempotencyKey,
-        requestHash: request.idempotencyKey === null ? null : hash,
-        items: { createMany: { data: items } },
-      },
-    });
+    return insertOrder(tx, request, lines, request.idempotencyKey === null ? null : hash);
   });
 }

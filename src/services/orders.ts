@@ -56,7 +56,7 @@ export async function findVisibleOrder(db: Database, viewer: Viewer, id: number)
 }
 
 /** Rows of the orders table as $queryRaw returns them. */
-interface OrderRow {
+export interface OrderRow {
   id: number;
   user_id: number;
   status: OrderStatus;
@@ -65,6 +65,20 @@ interface OrderRow {
   updated_at: Date;
   idempotency_key: string | null;
   request_hash: string | null;
+}
+
+/** An orders row from raw SQL as the Prisma model. */
+export function toOrder(row: OrderRow): Order {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    status: row.status,
+    totalPrice: row.total_price,
+    placedAt: row.placed_at,
+    updatedAt: row.updated_at,
+    idempotencyKey: row.idempotency_key,
+    requestHash: row.request_hash,
+  };
 }
 
 /**
@@ -91,17 +105,6 @@ export async function firstOrdersOfUsers(
     WHERE position <= ${size + 1}
     ORDER BY user_id, placed_at DESC, id DESC`;
   const byUser = new Map<number, Order[]>(userIds.map((id) => [id, []]));
-  for (const row of rows) {
-    byUser.get(row.user_id)?.push({
-      id: row.id,
-      userId: row.user_id,
-      status: row.status,
-      totalPrice: row.total_price,
-      placedAt: row.placed_at,
-      updatedAt: row.updated_at,
-      idempotencyKey: row.idempotency_key,
-      requestHash: row.request_hash,
-    });
-  }
+  for (const row of rows) byUser.get(row.user_id)?.push(toOrder(row));
   return new Map([...byUser].map(([userId, orders]) => [userId, toPage(orders, size, ORDERS_ORDER, placedAtKey)]));
 }

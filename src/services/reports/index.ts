@@ -20,6 +20,45 @@ export const MAX_DAYS = 400;
 const DAY_MS = 86_400_000;
 const revenueStatuses = Prisma.join(REVENUE_STATUSES.map((status) => Prisma.sql`${status}::order_status`));
 
+/** The reports' SQL, exported so that the benchmark runs exactly the same statements without Prisma. */
+export const revenueByMonthSql = (year: number, zone: string) => Prisma.sql`
+  SELECT to_char(date_trunc('month', o.placed_at AT TIME ZONE ${zone}), 'YYYY-MM') AS month,
+         sum(i.quantity * i.unit_price) AS revenue,
+         count(DISTINCT o.id)::int AS order_count,
+         sum(i.quantity)::int AS items_sold
+  FROM orders o
+  JOIN order_items i ON i.order_id = o.id
+  WHERE o.status IN (${revenueStatuses})
+    AND o.placed_at >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, ${zone})
+    AND o.placed_at < make_timestamptz(${year + 1}::int, 1, 1, 0, 0, 0, ${zone})
+  GROUP BY 1
+  ORDER BY 1`;
+
+export const revenueByDaySql = (from: Date, to: Date, zone: string) => Prisma.sql`
+  SELECT to_char(date_trunc('day', o.placed_at AT TIME ZONE ${zone}), 'YYYY-MM-DD') AS day,
+         sum(i.quantity * i.unit_price) AS revenue,
+         count(DISTINCT o.id)::int AS order_count
+  FROM orders o
+  JOIN order_items i ON i.order_id = o.id
+  WHERE o.status IN (${revenueStatuses})
+    AND o.placed_at >= ${from} AND o.placed_at < ${to}
+  GROUP BY 1
+  ORDER BY 1`;
+
+export const topProductsSql = (from: Date, to: Date, limit: number) => Prisma.sql`
+  SELECT p.id AS product_id, p.name AS product_name, sales.units_sold::int AS units_sold, sales.revenue
+  FROM (
+    SELECT i.product_id, sum(i.quantity) AS units_sold, sum(i.quantity * i.unit_price) AS revenue
+    FROM orders o
+    JOIN order_items i ON i.order_id = o.id
+    WHERE o.status IN (${revenueStatuses})
+      AND o.placed_at >= ${from} AND o.placed_at < ${to}
+    GROUP BY i.product_id
+  ) sales
+  JOIN products p ON p.id = sales.product_id
+  ORDER BY sales.revenue DESC, sales.units_sold DESC, p.name ASC, p.id ASC
+  LIMIT ${limit}`;
+
 function checkRange(from: Date, to: Date, maxDays?: number) {
   if (!(from < to)) throw new BadUserInputError('from must be before to.', 'from');
   if (maxDays !== undefined && to.getTime() - from.getTime() > maxDays * DAY_MS) {
@@ -37,18 +76,9 @@ export async function revenueByMonth(
   return runReport(db, viewer, timeoutMs, async (tx) => {
     const year = valid.integerInRange(args.year, 1900, 2200, 'year');
     const zone = await checkTimeZone(db, args.timeZone);
-    const rows = await tx.$queryRaw<{ month: string; revenue: Prisma.Decimal; order_count: number; items_sold: number }[]>`
-      SELECT to_char(date_trunc('month', o.placed_at AT TIME ZONE ${zone}), 'YYYY-MM') AS month,
-             sum(i.quantity * i.unit_price) AS revenue,
-             count(DISTINCT o.id)::int AS order_count,
-             sum(i.quantity)::int AS items_sold
-      FROM orders o
-      JOIN order_items i ON i.order_id = o.id
-      WHERE o.status IN (${revenueStatuses})
-        AND o.placed_at >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, ${zone})
-        AND o.placed_at < make_timestamptz(${year + 1}::int, 1, 1, 0, 0, 0, ${zone})
-      GROUP BY 1
-      ORDER BY 1`;
+    const rows = await tx.$queryRaw<{ month: string; revenue: Prisma.Decimal; order_count: number; items_sold: number }[]>(
+      revenueByMonthSql(year, zone),
+    );
     return rows.map((row) => ({ month: row.month, revenue: row.revenue, orderCount: row.order_count, itemsSold: row.items_sold }));
   });
 }
@@ -63,16 +93,7 @@ export async function revenueByDay(
   return runReport(db, viewer, timeoutMs, async (tx) => {
     checkRange(args.from, args.to, MAX_DAYS);
     const zone = await checkTimeZone(db, args.timeZone);
-    const rows = await tx.$queryRaw<{ day: string; revenue: Prisma.Decimal; order_count: number }[]>`
-      SELECT to_char(date_trunc('day', o.placed_at AT TIME ZONE ${zone}), 'YYYY-MM-DD') AS day,
-             sum(i.quantity * i.unit_price) AS revenue,
-             count(DISTINCT o.id)::int AS order_count
-      FROM orders o
-      JOIN order_items i ON i.order_id = o.id
-      WHERE o.status IN (${revenueStatuses})
-        AND o.placed_at >= ${args.from} AND o.placed_at < ${args.to}
-      GROUP BY 1
-      ORDER BY 1`;
+    const rows = await tx.$queryRaw<{ day: string; revenue: Prisma.Decimal; order_count: number }[]>(revenueByDaySql(args.from, args.to, zone));
     return rows.map((row) => ({ day: row.day, revenue: row.revenue, orderCount: row.order_count }));
   });
 }
@@ -87,19 +108,9 @@ export async function topProducts(
   return runReport(db, viewer, timeoutMs, async (tx) => {
     checkRange(args.from, args.to);
     const limit = valid.integerInRange(args.limit, 1, 100, 'limit');
-    const rows = await tx.$queryRaw<{ product_id: number; product_name: string; units_sold: number; revenue: Prisma.Decimal }[]>`
-      SELECT p.id AS product_id, p.name AS product_name, sales.units_sold::int AS units_sold, sales.revenue
-      FROM (
-        SELECT i.product_id, sum(i.quantity) AS units_sold, sum(i.quantity * i.unit_price) AS revenue
-        FROM orders o
-        JOIN order_items i ON i.order_id = o.id
-        WHERE o.status IN (${revenueStatuses})
-          AND o.placed_at >= ${args.from} AND o.placed_at < ${args.to}
-        GROUP BY i.product_id
-      ) sales
-      JOIN products p ON p.id = sales.product_id
-      ORDER BY sales.revenue DESC, sales.units_sold DESC, p.name ASC, p.id ASC
-      LIMIT ${limit}`;
+    const rows = await tx.$queryRaw<{ product_id: number; product_name: string; units_sold: number; revenue: Prisma.Decimal }[]>(
+      topProductsSql(args.from, args.to, limit),
+    );
     return rows.map((row) => ({ productId: row.product_id, productName: row.product_name, unitsSold: row.units_sold, revenue: row.revenue }));
   });
 }
