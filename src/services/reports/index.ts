@@ -20,17 +20,22 @@ export const MAX_DAYS = 400;
 const DAY_MS = 86_400_000;
 const revenueStatuses = Prisma.join(REVENUE_STATUSES.map((status) => Prisma.sql`${status}::order_status`));
 
+/** The lines of the orders that count as revenue, placed in [from, to). */
+const revenueLines = (from: Date | Prisma.Sql, to: Date | Prisma.Sql) => Prisma.sql`
+  FROM orders o
+  JOIN order_items i ON i.order_id = o.id
+  WHERE o.status IN (${revenueStatuses}) AND o.placed_at >= ${from} AND o.placed_at < ${to}`;
+
 /** The reports' SQL, exported so that the benchmark runs exactly the same statements without Prisma. */
 export const revenueByMonthSql = (year: number, zone: string) => Prisma.sql`
   SELECT to_char(date_trunc('month', o.placed_at AT TIME ZONE ${zone}), 'YYYY-MM') AS month,
          sum(i.quantity * i.unit_price) AS revenue,
          count(DISTINCT o.id)::int AS order_count,
          sum(i.quantity)::int AS items_sold
-  FROM orders o
-  JOIN order_items i ON i.order_id = o.id
-  WHERE o.status IN (${revenueStatuses})
-    AND o.placed_at >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, ${zone})
-    AND o.placed_at < make_timestamptz(${year + 1}::int, 1, 1, 0, 0, 0, ${zone})
+  ${revenueLines(
+    Prisma.sql`make_timestamptz(${year}::int, 1, 1, 0, 0, 0, ${zone})`,
+    Prisma.sql`make_timestamptz(${year + 1}::int, 1, 1, 0, 0, 0, ${zone})`,
+  )}
   GROUP BY 1
   ORDER BY 1`;
 
@@ -38,10 +43,7 @@ export const revenueByDaySql = (from: Date, to: Date, zone: string) => Prisma.sq
   SELECT to_char(date_trunc('day', o.placed_at AT TIME ZONE ${zone}), 'YYYY-MM-DD') AS day,
          sum(i.quantity * i.unit_price) AS revenue,
          count(DISTINCT o.id)::int AS order_count
-  FROM orders o
-  JOIN order_items i ON i.order_id = o.id
-  WHERE o.status IN (${revenueStatuses})
-    AND o.placed_at >= ${from} AND o.placed_at < ${to}
+  ${revenueLines(from, to)}
   GROUP BY 1
   ORDER BY 1`;
 
@@ -49,10 +51,7 @@ export const topProductsSql = (from: Date, to: Date, limit: number) => Prisma.sq
   SELECT p.id AS product_id, p.name AS product_name, sales.units_sold::int AS units_sold, sales.revenue
   FROM (
     SELECT i.product_id, sum(i.quantity) AS units_sold, sum(i.quantity * i.unit_price) AS revenue
-    FROM orders o
-    JOIN order_items i ON i.order_id = o.id
-    WHERE o.status IN (${revenueStatuses})
-      AND o.placed_at >= ${from} AND o.placed_at < ${to}
+    ${revenueLines(from, to)}
     GROUP BY i.product_id
   ) sales
   JOIN products p ON p.id = sales.product_id
