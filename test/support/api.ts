@@ -31,15 +31,26 @@ export interface TestApi {
  * started before the file's tests, stopped and dropped after them.
  */
 export function useTestApi(
-  options: { seed?: SeedOptions; production?: boolean; poolSize?: number; reportTimeoutMs?: number } = {},
+  options: {
+    seed?: SeedOptions;
+    production?: boolean;
+    poolSize?: number;
+    reportTimeoutMs?: number;
+    /** Puts something between the server and its database (a PgBouncer). */
+    via?: (url: string) => Promise<{ url: string; stop(): Promise<void> }>;
+  } = {},
 ): TestApi {
   const api = {} as TestApi;
   let server: RunningServer | undefined;
   let drop = async () => {};
   beforeAll(async () => {
     const created = await createDatabase({ migrated: true });
-    drop = created.drop;
-    const handle = openDatabase(created.url, options.poolSize ?? 10);
+    const proxy = options.via ? await options.via(created.url) : undefined;
+    drop = async () => {
+      await proxy?.stop();
+      await created.drop();
+    };
+    const handle = openDatabase(proxy?.url ?? created.url, options.poolSize ?? 10);
     await seedDemoData(handle.prisma, options.seed ?? SMALL_SHOP);
     server = await startServer(
       { host: '127.0.0.1', port: 0, production: options.production ?? false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: options.reportTimeoutMs ?? 10_000 },

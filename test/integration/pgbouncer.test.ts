@@ -1,0 +1,45 @@
+/**
+ * The service behind PgBouncer in transaction pooling mode, as docker-compose.yml deploys it:
+ * transactions, advisory locks, read-only report transactions and keyset pages must all work
+ * when every transaction may land on another server connection. Runs where PgBouncer is
+ * installed (CI installs it); elsewhere it says so and is skipped.
+ */
+import { describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../src/services/global-id';
+import { CancelOrderDocument, PlaceOrderDocument, ProductsDocument, RevenueByMonthDocument, UsersDocument } from '../generated/graphql';
+import { dataOf, useTestApi } from '../support/api';
+import { execute } from '../support/http';
+import { walkConnection } from '../support/pagination';
+import { hasPgbouncer, startPgbouncer } from '../support/pgbouncer';
+import { expectConsistentShop } from '../support/shop';
+
+describe.runIf(hasPgbouncer)('behind PgBouncer (transaction pooling)', () => {
+  const api = useTestApi({ via: startPgbouncer, poolSize: 20 });
+
+  it('places, replays and cancels orders concurrently, and stock adds up', async () => {
+    const product = await api.db.product.create({ data: { sku: 'POOLED-1', name: 'Pooled', price: '2.50', stock: 30 } });
+    const items = [{ productId: toGlobalId('Product', product.id), quantity: 1 }];
+    const tokens = [api.tokens.alice, api.tokens.bob, api.tokens.admin, api.tokens.analyst];
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        execute(api.url, PlaceOrderDocument, { input: { items, idempotencyKey: `key-${index % 20}` } }, { token: tokens[index % 4]! }),
+      ),
+    );
+    const placed = new Set(responses.map((response) => response.data?.placeOrder.id).filter(Boolean));
+    expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);
+    expect(placed.size).toBe(20); // 20 keys x 4 users, each (user, key) pair used twice
+    const first = [...placed][0]!;
+    expect((await api.db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(10);
+    dataOf(await execute(api.url, CancelOrderDocument, { id: first }, { token: api.tokens.admin }));
+    expect((await api.db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(11);
+    await expectConsistentShop(api.db);
+  });
+
+  it('serves reports (read-only transaction, statement timeout) and pages through lists', async () => {
+    dataOf(await execute(api.url, RevenueByMonthDocument, { year: 2026, timeZone: 'Europe/Paris' }, { token: api.tokens.analyst }));
+    const users = await walkConnection(5, async (after) => dataOf(await execute(api.url, UsersDocument, { first: 5, after }, { token: api.tokens.admin })).users);
+    expect(users.length).toBe(await api.db.user.count({ where: { deletedAt: null } }));
+    const products = await walkConnection(7, async (after) => dataOf(await execute(api.url, ProductsDocument, { first: 7, after })).products);
+    expect(products.length).toBe(await api.db.product.count({ where: { deletedAt: null } }));
+  });
+});

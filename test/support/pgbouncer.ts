@@ -1,0 +1,66 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import path from 'node:path';
+import { connectionOptions } from '../../src/db/connection-options';
+
+/** Whether this machine has PgBouncer (`.ci/run` installs it; `apt-get install pgbouncer`). */
+export const hasPgbouncer = spawnSync('pgbouncer', ['--version']).status === 0;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number) {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => resolve(socket.end() && true)).on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`pgbouncer did not listen on ${port}`);
+}
+
+/** A PgBouncer in transaction pooling mode in front of `url`'s database, as operators deploy it. */
+export async function startPgbouncer(url: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const target = connectionOptions(url);
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(tmpdir(), 'pgbouncer-'));
+  chmodSync(dir, 0o755);
+  const password = target.password ? ` password=${target.password}` : '';
+  writeFileSync(
+    path.join(dir, 'pgbouncer.ini'),
+    [
+      '[databases]',
+      `shop = host=${target.host} port=${target.port} dbname=${target.database} user=${target.user}${password}`,
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = any',
+      'pool_mode = transaction',
+      'default_pool_size = 4',
+      'max_client_conn = 500',
+      'ignore_startup_parameters = extra_float_digits,options',
+    ].join('\n'),
+  );
+  // PgBouncer refuses to run as root; -u makes it drop to the postgres system user.
+  const asRoot = userInfo().uid === 0 ? ['-u', 'postgres'] : [];
+  const child = spawn('pgbouncer', [...asRoot, path.join(dir, 'pgbouncer.ini')], { stdio: 'ignore' });
+  await waitForPort(port);
+  return {
+    url: `postgresql://${target.user}@127.0.0.1:${port}/shop`,
+    async stop() {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
