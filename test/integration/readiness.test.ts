@@ -19,6 +19,11 @@ describe('/graphql, /healthz and /readyz', () => {
     try {
       expect(await status(`${server.url}/readyz`)).toBe(200);
       expect((await execute(server.url, ServiceVersionDocument)).data).toEqual({ version: expect.any(String) });
+      // GET serves queries (Apollo's CSRF guard wants a non-simple header) and never mutations.
+      const get = (query: string) =>
+        fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect(await (await get('{ version }')).json()).toEqual({ data: { version: expect.any(String) } });
+      expect((await get('mutation { deleteProduct(id: "x") { id } }')).status).toBe(405);
       await created.drop(); // terminates the pool's connections; new ones find no database
       expect(await status(`${server.url}/readyz`)).toBe(503);
       expect(await status(`${server.url}/healthz`)).toBe(200);
