@@ -65,7 +65,10 @@ export function openDatabase(url: string, poolSize: number): DatabaseHandle {
     idleTimeoutMillis: 30_000,
   });
   // An idle connection dropped by the server (restart, pooler) must not crash the process.
-  const logLostConnection = (error: Error) => console.error('database pool: idle connection lost:', error.message);
+  const ADMIN_SHUTDOWN = '57P01'; // the server is stopping: the pool reconnects when it is back
+  const logLostConnection = (error: Error & { code?: string }) => {
+    if (error.code !== ADMIN_SHUTDOWN) console.error('database pool: idle connection lost:', error.message);
+  };
   pool.on('error', logLostConnection);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: 'minimal' });
   return {
