@@ -50,7 +50,7 @@ async function main() {
   });
   if (!['table', 'csv', 'json'].includes(values.format)) throw new Error('--format is table, csv or json');
   const config = loadConfig();
-  const database = await connectDatabase(config);
+  const database = await connectDatabase(config, { migrate: false });
   const db = database.prisma;
   const timeout = config.reportTimeoutMs;
   try {

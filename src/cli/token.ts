@@ -7,7 +7,7 @@ async function main() {
   const email = process.argv[2]?.trim().toLowerCase();
   if (!email) throw new Error('usage: npm run --silent token -- EMAIL');
   const config = loadConfig();
-  const database = await connectDatabase(config);
+  const database = await connectDatabase(config, { migrate: false });
   try {
     const user = await database.prisma.user.findFirst({ where: { email, deletedAt: null } });
     if (!user) throw new Error(`no user with email ${email}`);

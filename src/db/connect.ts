@@ -54,10 +54,13 @@ export async function locateDatabase(config: Config): Promise<DatabaseLocation> 
   return { url, directUrl: url, embedded: true, stop: server.stop };
 }
 
-/** Opens the service's database (see locateDatabase) with pending migrations applied. */
-export async function connectDatabase(config: Config): Promise<ConnectedDatabase> {
+/**
+ * Opens the service's database (see locateDatabase), applying pending migrations unless
+ * `migrate` is false (read-only commands such as `token` and `report` leave the schema alone).
+ */
+export async function connectDatabase(config: Config, { migrate = true } = {}): Promise<ConnectedDatabase> {
   const location = await locateDatabase(config);
-  await applyMigrations(location.directUrl);
+  if (migrate) await applyMigrations(location.directUrl);
   const handle = openDatabase(location.url, config.databasePoolSize);
   return {
     ...handle,

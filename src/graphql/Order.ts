@@ -4,7 +4,7 @@ import { placeOrder } from '../services/checkout';
 import { cancelOrder, updateOrderStatus } from '../services/order-status';
 import { findVisibleOrder, listOrders } from '../services/orders';
 import { connectionTypes } from './connection';
-import { Order as OrderModel, OrderItem as OrderItemModel, OrderStatus } from './nexus-prisma';
+import { Order as OrderModel, OrderStatus } from './nexus-prisma';
 import { globalIdField } from './Node';
 
 export const OrderStatusEnum = enumType(OrderStatus);
@@ -28,26 +28,6 @@ export const Order = objectType({
     t.nonNull.int('itemCount', {
       description: "Units ordered: the sum of the lines' quantities.",
       resolve: async (order, _, ctx) => (await ctx.loaders.itemsByOrderId.load(order.id)).reduce((sum, item) => sum + item.quantity, 0),
-    });
-  },
-});
-
-export const OrderItem = objectType({
-  name: OrderItemModel.$name,
-  definition(t) {
-    t.implements('Node');
-    t.nonNull.field('id', globalIdField('OrderItem'));
-    t.field({ ...OrderItemModel.productName, description: "Snapshot of the product's name when the order was placed." });
-    t.field(OrderItemModel.quantity);
-    t.field({ ...OrderItemModel.unitPrice, description: "Snapshot of the product's price when the order was placed." });
-    t.nonNull.decimal('lineTotal', { resolve: (item) => item.unitPrice.mul(item.quantity) });
-    t.field('product', {
-      type: 'Product',
-      description: 'The product as it is now; null if it has since been deleted.',
-      resolve: async (item, _, ctx) => {
-        const product = await ctx.loaders.productById.load(item.productId);
-        return product && !product.deletedAt ? product : null;
-      },
     });
   },
 });

@@ -4,6 +4,7 @@ import { makeSchema, mutationType, queryType } from 'nexus';
 import * as connection from './connection';
 import * as NodeTypes from './Node';
 import * as OrderTypes from './Order';
+import * as OrderItemTypes from './OrderItem';
 import * as ProductTypes from './Product';
 import * as ReportTypes from './Reports';
 import * as scalars from './scalars';
@@ -28,7 +29,7 @@ const Mutation = mutationType({ definition() {} });
  */
 export function buildSchema(options: { shouldGenerateArtifacts?: boolean } = {}) {
   return makeSchema({
-    types: [Query, Mutation, scalars, connection, NodeTypes, UserTypes, ProductTypes, OrderTypes, ReportTypes],
+    types: [Query, Mutation, scalars, connection, NodeTypes, UserTypes, ProductTypes, OrderTypes, OrderItemTypes, ReportTypes],
     sourceTypes: {
       modules: [{ module: path.join(generatedDir, 'prisma/index.d.ts'), alias: 'prisma' }],
     },
