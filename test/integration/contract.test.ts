@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { buildSchema, findBreakingChanges, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, findBreakingChanges, findDangerousChanges, lexicographicSortSchema, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema as buildServiceSchema } from '../../src/graphql/schema';
 
@@ -15,8 +15,10 @@ describe('the public contract (../shared/contract/schema.graphql)', () => {
     expect(contractCopy).toBe(readFileSync(sharedContract, 'utf8'));
   });
 
-  it('is served in full, without a breaking change', () => {
-    expect(findBreakingChanges(contract, buildSchema(generatedFile)).map((change) => change.description)).toEqual([]);
+  it('is served in full, without a breaking or dangerous change (types, nullability, arguments, defaults)', () => {
+    const generated = buildSchema(generatedFile);
+    expect(findBreakingChanges(contract, generated).map((change) => change.description)).toEqual([]);
+    expect(findDangerousChanges(contract, generated).map((change) => change.description)).toEqual([]);
   });
 
   it('is what the running schema prints (src/generated/schema.graphql is current)', () => {
