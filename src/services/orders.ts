@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import { Prisma, type Order, type OrderStatus } from '../generated/prisma';
-import { afterCursor, decodeCursor, lazyCount, pageSize, toPage, type Cursor, type Page, type PageArgs, type PageSlice } from './pagination';
+import { afterCursor, cursorDate, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs, type PageSlice } from './pagination';
 import * as valid from './validation';
 import { isAdmin, requireViewer, type Viewer } from './viewer';
 
@@ -15,7 +15,6 @@ export interface OrderFilter {
 /** Orders are listed newest first: (placed_at, id) descending, served by the (.., placed_at DESC, id DESC) indexes. */
 const ORDERS_ORDER = 'orders:placedAt:desc';
 const placedAtKey = (order: Order) => order.placedAt.toISOString();
-const toDate = (key: Cursor['key']) => new Date(String(key));
 
 /**
  * A page of the orders the viewer may see, newest first: admins see all, everyone else their own
@@ -41,7 +40,7 @@ export async function listOrders(db: Database, viewer: Viewer, args: PageArgs & 
   if (filter.minTotal != null) where.totalPrice = { gte: valid.moneyBound(filter.minTotal, 'minTotal') };
   const cursor = decodeCursor(args.after, ORDERS_ORDER);
   const rows = await db.order.findMany({
-    where: { AND: [where, afterCursor('placedAt', 'desc', cursor, toDate)] },
+    where: { AND: [where, afterCursor('placedAt', 'desc', cursor, cursorDate)] },
     orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
     take: size + 1,
   });
@@ -93,7 +92,7 @@ export async function firstOrdersOfUsers(
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ORDERS_ORDER);
   const beforeCursor = cursor
-    ? Prisma.sql`AND (placed_at, id) < (${toDate(cursor.key)}::timestamptz, ${cursor.id})`
+    ? Prisma.sql`AND (placed_at, id) < (${cursorDate(cursor.key)}::timestamptz, ${cursor.id})`
     : Prisma.empty;
   const rows = await db.$queryRaw<OrderRow[]>`
     SELECT id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash

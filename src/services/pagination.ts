@@ -55,7 +55,7 @@ export function decodeCursor(after: string | null | undefined, order: string): C
   } catch {
     // fall through: not one of our cursors
   }
-  throw new BadUserInputError('after is not a cursor of this list.', 'after');
+  throw foreignCursor();
 }
 
 /**
@@ -77,11 +77,32 @@ export function lazyCount(count: () => Promise<number>): () => Promise<number> {
   return () => (counted ??= count());
 }
 
+const foreignCursor = () => new BadUserInputError('after is not a cursor of this list.', 'after');
+
+/** A cursor's sort key as a date (a forged cursor is BAD_USER_INPUT, not a database error). */
+export function cursorDate(key: Cursor['key']): Date {
+  const date = typeof key === 'string' ? new Date(key) : undefined;
+  if (!date || Number.isNaN(date.getTime())) throw foreignCursor();
+  return date;
+}
+
+/** A cursor's sort key as a decimal string. */
+export function cursorDecimal(key: Cursor['key']): string {
+  if (typeof key !== 'string' || !/^-?\d{1,20}(\.\d{1,20})?$/.test(key)) throw foreignCursor();
+  return key;
+}
+
+/** A cursor's sort key as text. */
+export function cursorText(key: Cursor['key']): string {
+  if (typeof key !== 'string') throw foreignCursor();
+  return key;
+}
+
 /**
  * The Prisma `where` for "after this cursor" when ordering by (field, id), both in `direction`.
  * Equivalent to the row comparison (field, id) > (key, id) for ASC, < for DESC.
  */
-export function afterCursor(field: string, direction: 'asc' | 'desc', cursor: Cursor | undefined, toKey: (key: Cursor['key']) => unknown = (key) => key) {
+export function afterCursor(field: string, direction: 'asc' | 'desc', cursor: Cursor | undefined, toKey: (key: Cursor['key']) => unknown) {
   if (!cursor) return {};
   const beyond = direction === 'asc' ? 'gt' : 'lt';
   const key = toKey(cursor.key);

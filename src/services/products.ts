@@ -2,7 +2,7 @@ import type { Database } from '../db/client';
 import { Prisma, type Product } from '../generated/prisma';
 import { sqlState } from '../db/errors';
 import { BadUserInputError, NotFoundError } from './errors';
-import { afterCursor, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
+import { afterCursor, cursorDate, cursorDecimal, cursorText, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
 import * as valid from './validation';
 import { requireRole, type Viewer } from './viewer';
 
@@ -59,7 +59,7 @@ export async function listProducts(
   const direction = order.direction === 'ASC' ? 'asc' : 'desc';
   const where = filterWhere(args.filter);
   const cursor = decodeCursor(args.after, orderName);
-  const toKey = (key: unknown) => (order.field === 'CREATED_AT' ? new Date(String(key)) : key);
+  const toKey = { NAME: cursorText, PRICE: cursorDecimal, CREATED_AT: cursorDate }[order.field];
   const rows = await db.product.findMany({
     where: { AND: [where, afterCursor(column, direction, cursor, toKey)] },
     orderBy: [{ [column]: direction }, { id: direction }],

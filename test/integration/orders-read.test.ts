@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Prisma } from '../../src/generated/prisma';
 import { toGlobalId } from '../../src/services/global-id';
+import { encodeCursor } from '../../src/services/pagination';
 import { NodeDocument, OrderDocument, OrdersDocument, UserOrdersDocument, type OrderFilter } from '../generated/graphql';
 import { dataOf, expectErrorCode, useTestApi } from '../support/api';
 import { execute } from '../support/http';
@@ -57,6 +58,9 @@ describe('orders (newest first; admins see all, customers their own)', () => {
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
     }
     expectErrorCode(await execute(api.url, OrdersDocument, { filter: { placedAfter: 'yesterday' } }, { token: api.tokens.admin }), 'BAD_USER_INPUT');
+    const forged = encodeCursor({ order: 'orders:placedAt:desc', key: 'not a date', id: 1 });
+    expectErrorCode(await execute(api.url, OrdersDocument, { after: forged }, { token: api.tokens.admin }), 'BAD_USER_INPUT');
+    expectErrorCode(await execute(api.url, UserOrdersDocument, { after: forged }, { token: api.tokens.alice }), 'BAD_USER_INPUT');
   });
 
   it('an order carries its lines, their snapshots and totals', async () => {

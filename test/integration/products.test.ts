@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prisma } from '../../src/generated/prisma';
 import { toGlobalId } from '../../src/services/global-id';
+import { encodeCursor } from '../../src/services/pagination';
 import {
   CreateProductDocument,
   DeleteProductDocument,
@@ -96,6 +97,11 @@ describe('products (anyone may read)', () => {
     const foreign = { first: 1, after: byName.pageInfo.endCursor, orderBy: { field: 'PRICE' as const, direction: 'ASC' as const } };
     expectErrorCode(await execute(api.url, ProductsDocument, foreign), 'BAD_USER_INPUT');
     expectErrorCode(await execute(api.url, ProductsDocument, { filter: { minPrice: '-1' } }), 'BAD_USER_INPUT');
+    // A forged cursor of the right list but with a key that is not a price or a date.
+    for (const [field, key] of [['PRICE', 'abc'], ['CREATED_AT', 'yesterday'], ['NAME', 5]] as const) {
+      const forged = encodeCursor({ order: `products:${field}:ASC`, key, id: 1 });
+      expectErrorCode(await execute(api.url, ProductsDocument, { after: forged, orderBy: { field, direction: 'ASC' } }), 'BAD_USER_INPUT');
+    }
     const empty = dataOf(await execute(api.url, ProductsDocument, { first: 0 })).products;
     expect(empty).toMatchObject({ edges: [], pageInfo: { hasNextPage: true, endCursor: null } });
   });

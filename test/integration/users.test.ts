@@ -50,6 +50,8 @@ describe('user mutations', () => {
     const bob = toGlobalId('User', 4);
     const renamed = dataOf(await execute(api.url, UpdateUserDocument, { id: alice, input: { name: 'Alice A.' } }, { token: api.tokens.alice }));
     expect(renamed.updateUser.name).toBe('Alice A.');
+    const unchanged = dataOf(await execute(api.url, UpdateUserDocument, { id: alice, input: {} }, { token: api.tokens.alice }));
+    expect(unchanged.updateUser).toMatchObject({ name: 'Alice A.', email: 'alice@example.com' });
     expectErrorCode(await execute(api.url, UpdateUserDocument, { id: bob, input: { name: 'Hacked' } }, { token: api.tokens.alice }), 'NOT_FOUND');
     const byAdmin = dataOf(await execute(api.url, UpdateUserDocument, { id: bob, input: { email: 'Bob.New@example.com' } }, { token: api.tokens.admin }));
     expect(byAdmin.updateUser.email).toBe('bob.new@example.com');
