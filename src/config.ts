@@ -2,6 +2,8 @@
 
 export const DEVELOPMENT_JWT_SECRET = 'order-service-development-secret-do-not-use-in-production';
 
+const MIN_PRODUCTION_SECRET = 32;
+
 export interface Config {
   /** Undefined: start the embedded PostgreSQL under `.data/`. */
   databaseUrl: string | undefined;
@@ -31,8 +33,9 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const jwtSecret = env.JWT_SECRET || DEVELOPMENT_JWT_SECRET;
-  if (production && jwtSecret === DEVELOPMENT_JWT_SECRET) {
-    throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  if (production && (jwtSecret === DEVELOPMENT_JWT_SECRET || jwtSecret.length < MIN_PRODUCTION_SECRET)) {
+    // HS256 is only as strong as its key: ask for at least 256 bits' worth of characters.
+    throw new ConfigError(`JWT_SECRET must be set to at least ${MIN_PRODUCTION_SECRET} characters when NODE_ENV=production`);
   }
   const databaseUrl = env.DATABASE_URL || undefined;
   return {

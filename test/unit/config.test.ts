@@ -20,9 +20,10 @@ describe('loadConfig', () => {
     );
   });
 
-  it('refuses the development JWT secret in production', () => {
+  it('refuses the development JWT secret, or a short one, in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's3cret-enough' }).production).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) })).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).production).toBe(true);
   });
 
   it('refuses a pool size or port that is not a number in range', () => {
