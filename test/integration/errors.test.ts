@@ -37,6 +37,18 @@ describe('errors and limits (production mode)', () => {
     dataOf(await execute(production.url, ProductsDocument, { first: 1 }));
   });
 
+  it('refuses introspection and hides the landing page in production', async () => {
+    const response = await fetch(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const landing = await fetch(`${production.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await landing.text()).not.toMatch(/<html/i);
+  });
+
   it('serves /metrics with request, SQL and pool figures', async () => {
     await execute(production.url, ProductsDocument, { first: 1 });
     const text = await (await fetch(`${production.url}/metrics`)).text();
