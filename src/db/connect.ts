@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Config } from '../config';
 import { openDatabase, type DatabaseHandle } from './client';
@@ -7,7 +8,7 @@ import { ensureDatabase, startEmbeddedPostgres } from './embedded';
 import { applyMigrations } from './migrations';
 
 /** Where `npm start` keeps the embedded server's data, and the port it listens on. */
-export const EMBEDDED_DATA_DIR = path.resolve('.data/postgres');
+export const EMBEDDED_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.data/postgres');
 const EMBEDDED_PORT = 54329;
 const EMBEDDED_DATABASE = 'order_service';
 
