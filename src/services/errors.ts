@@ -1,3 +1,5 @@
+import { prismaCode } from '../db/errors';
+
 /**
  * Expected failures: each has a stable code that clients read from `extensions.code`, and
  * extensions that say what went wrong. Services throw these; src/graphql/errors.ts maps them.
@@ -67,5 +69,15 @@ export class IdempotencyKeyReusedError extends ServiceError {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
   constructor() {
     super('This idempotency key was already used with a different input.');
+  }
+}
+
+/** Runs a write whose only expected unique violation is on `field`, as CONFLICT naming that field. */
+export async function uniqueOn<T>(field: string, message: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (prismaCode(error) === 'P2002') throw new ConflictError(message, { field });
+    throw error;
   }
 }

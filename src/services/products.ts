@@ -1,7 +1,7 @@
 import type { Database } from '../db/client';
 import { Prisma, type Product } from '../generated/prisma';
 import { sqlState } from '../db/errors';
-import { BadUserInputError, NotFoundError } from './errors';
+import { BadUserInputError, NotFoundError, uniqueOn } from './errors';
 import { afterCursor, cursorDate, cursorDecimal, cursorText, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
 import * as valid from './validation';
 import { requireRole, type Viewer } from './viewer';
@@ -73,22 +73,21 @@ export async function findProduct(db: Database, id: number): Promise<Product | n
   return db.product.findFirst({ where: { id, ...live } });
 }
 
-/** Creates a product (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT on a taken sku. */
+/** Creates a product (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT (field: sku) on a taken sku. */
 export async function createProduct(
   db: Database,
   viewer: Viewer,
   input: { sku: string; name: string; description?: string | null; price: Prisma.Decimal; stock?: number | null },
 ): Promise<Product> {
   requireRole(viewer, 'ADMIN');
-  return db.product.create({
-    data: {
-      sku: valid.sku(input.sku),
-      name: valid.name(input.name),
-      description: valid.description(input.description ?? null),
-      price: valid.price(input.price),
-      stock: valid.integerInRange(input.stock ?? 0, 0, valid.INT_MAX, 'stock'),
-    },
-  });
+  const data = {
+    sku: valid.sku(input.sku),
+    name: valid.name(input.name),
+    description: valid.description(input.description ?? null),
+    price: valid.price(input.price),
+    stock: valid.integerInRange(input.stock ?? 0, 0, valid.INT_MAX, 'stock'),
+  };
+  return uniqueOn('sku', 'A product with this sku already exists.', () => db.product.create({ data }));
 }
 
 /** Changes a live product's name, description or price (admins only); past order lines keep their snapshots. */

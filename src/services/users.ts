@@ -1,12 +1,13 @@
 import type { Database } from '../db/client';
 import type { Prisma, Role, User } from '../generated/prisma';
-import { NotFoundError } from './errors';
+import { NotFoundError, uniqueOn } from './errors';
 import { decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
 import * as valid from './validation';
 import { maySeeUser, requireRole, requireViewer, type Viewer } from './viewer';
 
 const live = { deletedAt: null };
 const USERS_ORDER = 'users:id';
+const EMAIL_TAKEN = 'A user with this email already exists.';
 
 /** A live user by id, whoever asks (for identity and loaders; callers check visibility). */
 export async function findLiveUser(db: Database, id: number): Promise<User | null> {
@@ -32,14 +33,15 @@ export async function listUsers(db: Database, viewer: Viewer, args: PageArgs): P
   return { ...toPage(rows, size, USERS_ORDER, () => null), totalCount: lazyCount(() => db.user.count({ where: live })) };
 }
 
-/** Creates a user (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT on a taken email. */
+/** Creates a user (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT (field: email) on a taken email. */
 export async function createUser(
   db: Database,
   viewer: Viewer,
   input: { email: string; name: string; role?: Role | null },
 ): Promise<User> {
   requireRole(viewer, 'ADMIN');
-  return db.user.create({ data: { email: valid.email(input.email), name: valid.name(input.name), role: input.role ?? 'CUSTOMER' } });
+  const data = { email: valid.email(input.email), name: valid.name(input.name), role: input.role ?? 'CUSTOMER' };
+  return uniqueOn('email', EMAIL_TAKEN, () => db.user.create({ data }));
 }
 
 /** Changes a live user's email or name: the user themself or an admin; others get NOT_FOUND. */
@@ -54,7 +56,7 @@ export async function updateUser(
   const data: Prisma.UserUpdateManyMutationInput = {};
   if (input.email != null) data.email = valid.email(input.email);
   if (input.name != null) data.name = valid.name(input.name);
-  return updateLiveUser(db, id, data);
+  return uniqueOn('email', EMAIL_TAKEN, () => updateLiveUser(db, id, data));
 }
 
 /** Soft-deletes a live user (admins only): their token stops working, their orders stay in reports. */

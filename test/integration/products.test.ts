@@ -159,7 +159,8 @@ describe('product mutations (admins only)', () => {
       expectErrorCode(await execute(api.url, CreateProductDocument, { input: bad }, { token }), 'BAD_USER_INPUT');
     }
     const [existing] = await liveProducts();
-    expectErrorCode(await execute(api.url, CreateProductDocument, { input: { ...input, sku: existing!.sku.toLowerCase() } }, { token }), 'CONFLICT');
+    const taken = await execute(api.url, CreateProductDocument, { input: { ...input, sku: existing!.sku.toLowerCase() } }, { token });
+    expect(expectErrorCode(taken, 'CONFLICT').extensions).toMatchObject({ field: 'sku' });
     const id = toGlobalId('Product', existing!.id);
     expectErrorCode(await execute(api.url, RestockProductDocument, { id, quantity: 0 }, { token }), 'BAD_USER_INPUT');
     expectErrorCode(await execute(api.url, RestockProductDocument, { id, quantity: 2_147_483_647 }, { token }), 'BAD_USER_INPUT');

@@ -34,7 +34,8 @@ describe('user mutations', () => {
     const created = dataOf(await execute(api.url, CreateUserDocument, { input }, { token: api.tokens.admin })).createUser;
     expect(created).toMatchObject({ email: 'new.person@example.com', name: 'New Person', role: 'CUSTOMER', orderCount: 0 });
     const count = await api.db.user.count();
-    expectErrorCode(await execute(api.url, CreateUserDocument, { input: { ...input, email: 'NEW.person@example.com' } }, { token: api.tokens.admin }), 'CONFLICT');
+    const taken = await execute(api.url, CreateUserDocument, { input: { ...input, email: 'NEW.person@example.com' } }, { token: api.tokens.admin });
+    expect(expectErrorCode(taken, 'CONFLICT').extensions).toMatchObject({ field: 'email' });
     for (const bad of [{ ...input, email: 'nope' }, { ...input, email: 'a@b' }, { ...input, name: ' ' }]) {
       expectErrorCode(await execute(api.url, CreateUserDocument, { input: bad }, { token: api.tokens.admin }), 'BAD_USER_INPUT');
     }
