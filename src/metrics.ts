@@ -6,8 +6,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from './db/client';
 
-/** Operation names come from clients: keep the label set small and safe. */
-const operationLabel = (name: string | null | undefined) => (name && /^\w{1,64}$/.test(name) ? name : 'anonymous');
+/** Operation names come from clients: keep the label set small and safe ("unnamed" when absent or odd). */
+const operationLabel = (name: string | null | undefined) => (name && /^\w{1,64}$/.test(name) ? name : 'unnamed');
 
 export function createMetrics(database: DatabaseHandle) {
   const registry = new Registry();
