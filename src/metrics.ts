@@ -6,10 +6,19 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from './db/client';
 
-/** Operation names come from clients: keep the label set small and safe ("unnamed" when absent or odd). */
-const operationLabel = (name: string | null | undefined) => (name && /^\w{1,64}$/.test(name) ? name : 'unnamed');
+/** Distinct operation labels per process; past that, new names count as "other". */
+const MAX_OPERATIONS = 200;
 
 export function createMetrics(database: DatabaseHandle) {
+  // Operation names come from clients: keep the label set small and safe.
+  const operations = new Set<string>();
+  const operationLabel = (name: string | null | undefined) => {
+    if (!name || !/^\w{1,64}$/.test(name)) return 'unnamed';
+    if (operations.has(name)) return name;
+    if (operations.size >= MAX_OPERATIONS) return 'other';
+    operations.add(name);
+    return name;
+  };
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
