@@ -46,6 +46,8 @@ export async function startServer(
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
+    // main.ts owns SIGTERM/SIGINT: it stops this server, then closes the database.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production),
     validationRules: limits.validationRules,
@@ -91,7 +93,7 @@ export async function startServer(
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async stop() {
-      await apollo.stop();
+      await apollo.stop(); // waits for requests in flight (10 s at most)
       metrics.stop();
     },
   };
