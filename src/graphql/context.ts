@@ -1,5 +1,5 @@
 import type { Database } from '../db/client';
-import { authenticate } from '../services/auth';
+import { authenticate, viewerOf } from '../services/auth';
 import type { Viewer } from '../services/viewer';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -18,5 +18,8 @@ export interface ContextSettings {
 
 /** Builds a request's context; a bad token fails the whole request with UNAUTHENTICATED. */
 export async function createContext(db: Database, settings: ContextSettings, authorization: string | undefined): Promise<Context> {
-  return { db, viewer: await authenticate(db, settings.jwtSecret, authorization), loaders: createLoaders(db), settings };
+  const user = await authenticate(db, settings.jwtSecret, authorization);
+  const loaders = createLoaders(db);
+  if (user) loaders.userById.prime(user.id, user); // `me` and the viewer's own orders need no second read
+  return { db, viewer: viewerOf(user), loaders, settings };
 }

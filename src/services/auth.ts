@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { UnauthenticatedError } from './errors';
 import { idOf, toGlobalId } from './global-id';
 import { findLiveUser } from './users';
+import type { User } from '../generated/prisma';
 import type { Viewer } from './viewer';
 
 const ALGORITHM = 'HS256';
@@ -19,10 +20,10 @@ export async function signAccessToken(secret: string, userId: number, ttlSeconds
 }
 
 /**
- * The viewer of a request from its Authorization header: null without one; UNAUTHENTICATED for a
- * malformed, forged or expired token or a deleted user. The role is read from the user's row.
+ * The signed-in user of a request from its Authorization header: null without one;
+ * UNAUTHENTICATED for a malformed, forged or expired token or a deleted user.
  */
-export async function authenticate(db: Database, secret: string, authorization: string | undefined): Promise<Viewer> {
+export async function authenticate(db: Database, secret: string, authorization: string | undefined): Promise<User | null> {
   if (!authorization) return null;
   const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
   if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
@@ -42,5 +43,8 @@ export async function authenticate(db: Database, secret: string, authorization: 
   }
   const user = await findLiveUser(db, userId);
   if (!user) throw new UnauthenticatedError('The access token is for a user that no longer exists.');
-  return { userId: user.id, role: user.role };
+  return user;
 }
+
+/** Who the user is for authorisation: the role comes from their row, read on every request. */
+export const viewerOf = (user: User | null): Viewer => user && { userId: user.id, role: user.role };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrdersBudgetDocument, UsersBudgetDocument } from '../generated/graphql';
+import { MyNameDocument, OrdersBudgetDocument, UsersBudgetDocument } from '../generated/graphql';
 import { dataOf, SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';
 
@@ -25,6 +25,11 @@ describe('query budget (DataLoader)', () => {
     expect(edges).toBe(first);
     console.log(`users(first: ${first}) { orders(first: 5) } -> ${statements} SQL statements`);
     expect(statements).toBeLessThanOrEqual(5);
+  });
+
+  it('me costs one statement: the token lookup that also answers it', async () => {
+    const statements = await api.countStatements(() => execute(api.url, MyNameDocument, {}, { token: api.tokens.alice }));
+    expect(statements).toBe(1);
   });
 
   it('costs the same at 5 and at 50', async () => {
