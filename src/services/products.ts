@@ -70,7 +70,8 @@ export async function listProducts(
 
 /** A live product, or null. Anyone may read. */
 export async function findProduct(db: Database, id: number): Promise<Product | null> {
-  return db.product.findFirst({ where: { id, ...live } });
+  const product = await db.product.findUnique({ where: { id } });
+  return product && !product.deletedAt ? product : null;
 }
 
 /** Creates a product (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT (field: sku) on a taken sku. */

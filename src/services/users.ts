@@ -11,7 +11,9 @@ const EMAIL_TAKEN = 'A user with this email already exists.';
 
 /** A live user by id, whoever asks (for identity and loaders; callers check visibility). */
 export async function findLiveUser(db: Database, id: number): Promise<User | null> {
-  return db.user.findFirst({ where: { id, ...live } });
+  // findUnique (then the deletedAt check) is Prisma's cheapest read: this runs on every signed-in request.
+  const user = await db.user.findUnique({ where: { id } });
+  return user && !user.deletedAt ? user : null;
 }
 
 /** The user if the viewer may see them (themself or an admin) and they are not deleted; else null. */
