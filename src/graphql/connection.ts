@@ -28,6 +28,7 @@ export function connectionTypes(node: 'User' | 'Product' | 'Order') {
     sourceType: { module: thisModule, export: 'Edge' },
     definition(t) {
       t.nonNull.string('cursor');
+      // Edge is shared by every connection, so its node is untyped here; the page's service typed it.
       t.nonNull.field('node', { type: node, resolve: (edge) => edge.node as never });
     },
   });

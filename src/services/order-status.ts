@@ -28,6 +28,8 @@ export async function cancelOrder(db: Database, viewer: Viewer, id: number): Pro
       data: { status: 'CANCELLED' },
     });
     if (count === 0) return null;
+    // One statement per product, in ascending product id: the order placeOrder locks them in, so a
+    // cancellation and an order on the same products cannot deadlock.
     const items = await tx.orderItem.findMany({ where: { orderId: id }, orderBy: { productId: 'asc' } });
     for (const item of items) {
       await tx.$executeRaw`UPDATE products SET stock = stock + ${item.quantity}, updated_at = now() WHERE id = ${item.productId}`;
