@@ -1,4 +1,5 @@
 /** Every environment variable the service reads, parsed and validated once. */
+import { LOG_LEVELS, type LogLevel } from './logging/logger';
 
 export const DEVELOPMENT_JWT_SECRET = 'order-service-development-secret-do-not-use-in-production';
 
@@ -16,6 +17,8 @@ export interface Config {
   production: boolean;
   /** Statement timeout for the analysts' reports. */
   reportTimeoutMs: number;
+  /** Level of the JSON logs on stdout; `silent` turns them off. */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {}
@@ -28,6 +31,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     production,
     reportTimeoutMs: integer(env, 'REPORT_TIMEOUT_MS', 10_000, 100, 600_000),
+    logLevel: logLevel(env),
   };
 }

@@ -3,10 +3,12 @@ import { DEFAULT_SEED_OPTIONS } from '../seed/generate';
 import { seedDemoData } from '../seed/seed';
 import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
+import { createLogger, logger, setProcessLogger } from './logging/logger';
 import { startServer } from './server';
 
 async function main() {
   const config = loadConfig();
+  setProcessLogger(createLogger(config.logLevel));
   const database = await connectDatabase(config);
 
   // The embedded default seeds a demo shop the first time, so that there is something to query;
@@ -18,9 +20,10 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    logger().info({ signal }, 'shutting down');
     await server.stop();
     await database.close();
+    logger().info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -29,12 +32,12 @@ async function main() {
   if (!seeded) {
     await seedDemoData(database.prisma, DEFAULT_SEED_OPTIONS);
     seeded = true;
-    console.log('seeded the demo shop (admin@example.com, analyst@example.com, alice@example.com)');
+    logger().info('seeded the demo shop (admin@example.com, analyst@example.com, alice@example.com)');
   }
-  console.log(`order service ready at ${server.url}/graphql`);
+  logger().info({ url: `${server.url}/graphql` }, `order service ready at ${server.url}/graphql`);
 }
 
 main().catch((error: unknown) => {
-  console.error('failed to start:', error);
+  logger().fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

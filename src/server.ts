@@ -11,6 +11,8 @@ import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
+import { logger as processLogger, type Logger } from './logging/logger';
+import { reenterRequestScope, requestLogging, requestLogPlugin } from './logging/request-log';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
@@ -19,7 +21,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret' | 'reportTimeoutMs'>;
+export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret' | 'reportTimeoutMs'> & {
+  /** Where request lines go; the process's logger unless given. */
+  logger?: Logger;
+};
 
 const READINESS_TIMEOUT_MS = 2_000;
 const schema = buildSchema();
@@ -56,6 +61,7 @@ export async function startServer(
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...limits.plugins,
       metrics.apolloPlugin,
+      requestLogPlugin,
     ],
   });
   await apollo.start();
@@ -64,6 +70,7 @@ export async function startServer(
   const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
 
   app.disable('x-powered-by');
+  app.use(requestLogging(config.logger ?? processLogger()));
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
   });
@@ -77,6 +84,7 @@ export async function startServer(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    reenterRequestScope,
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(db, settings, req.headers.authorization).catch((error: unknown) => {
         throw toContextError(error);

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma';
+import { logger } from '../logging/logger';
 import { connectionOptions } from './connection-options';
 
 export type Database = PrismaClient;
@@ -67,7 +68,7 @@ export function openDatabase(url: string, poolSize: number): DatabaseHandle {
   // An idle connection dropped by the server (restart, pooler) must not crash the process.
   const ADMIN_SHUTDOWN = '57P01'; // the server is stopping: the pool reconnects when it is back
   const logLostConnection = (error: Error & { code?: string }) => {
-    if (error.code !== ADMIN_SHUTDOWN) console.error('database pool: idle connection lost:', error.message);
+    if (error.code !== ADMIN_SHUTDOWN) logger().warn({ err: error }, 'database pool: idle connection lost');
   };
   pool.on('error', logLostConnection);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: 'minimal' });
