@@ -11,6 +11,8 @@ export interface Config {
   /** Migrations bypass a transaction pooler (PgBouncer): they need a session. */
   directDatabaseUrl: string | undefined;
   databasePoolSize: number;
+  /** A read replica of databaseUrl: the revenue reports read from it, nothing else does. */
+  databaseReplicaUrl: string | undefined;
   port: number;
   host: string;
   jwtSecret: string;
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     directDatabaseUrl: env.DIRECT_DATABASE_URL || databaseUrl,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     jwtSecret,

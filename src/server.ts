@@ -86,7 +86,7 @@ export async function startServer(
     express.json({ limit: '1mb' }),
     reenterRequestScope,
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(db, settings, req.headers.authorization).catch((error: unknown) => {
+      context: ({ req }) => createContext(db, settings, req.headers.authorization, database.reports).catch((error: unknown) => {
         throw toContextError(error);
       }),
     }),

@@ -11,6 +11,8 @@ export type QueryListener = (durationSeconds: number, failed: boolean) => void;
 
 export interface DatabaseHandle {
   prisma: PrismaClient;
+  /** What the revenue reports read: a read replica's client (see replica.ts), else `prisma`. */
+  reports: PrismaClient;
   /** The pool behind Prisma: its gauges feed /metrics; it is bounded by DATABASE_POOL_SIZE. */
   pool: pg.Pool;
   /** Subscribes to every statement; returns the unsubscribe function. */
@@ -74,6 +76,7 @@ export function openDatabase(url: string, poolSize: number): DatabaseHandle {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: 'minimal' });
   return {
     prisma,
+    reports: prisma,
     pool,
     observeQueries(listener) {
       listeners.add(listener);

@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from './client';
 import { withDatabase } from './connection-options';
 import { ensureDatabase, startEmbeddedPostgres } from './embedded';
 import { applyMigrations } from './migrations';
+import { withReportReplica } from './replica';
 
 /** Where `npm start` keeps the embedded server's data, and the port it listens on. */
 export const EMBEDDED_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.data/postgres');
@@ -62,7 +63,8 @@ export async function locateDatabase(config: Config): Promise<DatabaseLocation> 
 export async function connectDatabase(config: Config, { migrate = true } = {}): Promise<ConnectedDatabase> {
   const location = await locateDatabase(config);
   if (migrate) await applyMigrations(location.directUrl);
-  const handle = openDatabase(location.url, config.databasePoolSize);
+  const primary = openDatabase(location.url, config.databasePoolSize);
+  const handle = config.databaseReplicaUrl ? withReportReplica(primary, config.databaseReplicaUrl, config.databasePoolSize) : primary;
   return {
     ...handle,
     embedded: location.embedded,

@@ -6,6 +6,8 @@ import { createLoaders, type Loaders } from './loaders';
 /** What every resolver receives: the database, who is asking, and this request's loaders. */
 export interface Context {
   db: Database;
+  /** What the revenue reports read: the read replica when DATABASE_REPLICA_URL is set, else `db`. */
+  reportDb: Database;
   viewer: Viewer;
   loaders: Loaders;
   settings: ContextSettings;
@@ -17,9 +19,14 @@ export interface ContextSettings {
 }
 
 /** Builds a request's context; a bad token fails the whole request with UNAUTHENTICATED. */
-export async function createContext(db: Database, settings: ContextSettings, authorization: string | undefined): Promise<Context> {
+export async function createContext(
+  db: Database,
+  settings: ContextSettings,
+  authorization: string | undefined,
+  reportDb: Database = db,
+): Promise<Context> {
   const user = await authenticate(db, settings.jwtSecret, authorization);
   const loaders = createLoaders(db);
   if (user) loaders.userById.prime(user.id, user); // `me` and the viewer's own orders need no second read
-  return { db, viewer: viewerOf(user), loaders, settings };
+  return { db, reportDb, viewer: viewerOf(user), loaders, settings };
 }
