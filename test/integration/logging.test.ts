@@ -4,6 +4,7 @@
  * on every response, carries it into the request's error log, and never logs a token or a
  * variable's value. Levels: an in-process server with a captured destination.
  */
+import { spawn } from 'node:child_process';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../seed/seed';
@@ -15,6 +16,7 @@ import { startServer } from '../../src/server';
 import { CreateUserDocument, MeDocument, PlaceOrderDocument, ProductsDocument } from '../generated/graphql';
 import { SMALL_SHOP } from '../support/api';
 import { createDatabase } from '../support/database';
+import { freePort, waitForPort } from '../support/ports';
 import { startServiceProcess, type LogLine, type ServiceProcess } from '../support/service-process';
 
 const REQUEST_LINE_FIELDS = ['durationMs', 'errorCodes', 'level', 'msg', 'operationName', 'requestId', 'status', 'time', 'userId'];
@@ -171,5 +173,24 @@ describe('LOG_LEVEL', () => {
     } finally {
       await handle.close();
     }
+  });
+
+  it('silent: the running service writes nothing on stdout, and still serves', async () => {
+    const port = await freePort();
+    const env = { ...process.env, DATABASE_URL: database.url, JWT_SECRET, LOG_LEVEL: 'silent', PORT: String(port) };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await Promise.race([waitForPort(port), exited.then((code) => Promise.reject(new Error(`exited with ${code}`)))]);
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: print(ProductsDocument), variables: { first: 1 } }),
+    });
+    expect(response.status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout).toBe('');
   });
 });

@@ -5,10 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './ports';
 
 const run = promisify(execFile);
 const POSTGRES_ROOT = '/usr/lib/postgresql';
@@ -20,15 +20,6 @@ export const postgresBin: string | undefined = existsSync(POSTGRES_ROOT)
       .sort((a, b) => Number(b) - Number(a))
       .map((version) => path.join(POSTGRES_ROOT, version, 'bin'))[0]
   : undefined;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const asRoot = userInfo().uid === 0;
 /** Runs one of PostgreSQL's programs (as the postgres user when we are root). */
