@@ -1,18 +1,15 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { apolloOptions, contextFactory } from './apollo';
 import type { Config } from './config';
 import type { Database, DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
-import { createContext, type Context } from './graphql/context';
-import { formatError, toContextError } from './graphql/errors';
-import { queryLimits } from './graphql/limits';
-import { buildSchema } from './graphql/schema';
+import type { Context } from './graphql/context';
 import { logger as processLogger, type Logger } from './logging/logger';
-import { reenterRequestScope, requestLogging, requestLogPlugin } from './logging/request-log';
+import { reenterRequestScope, requestLogging } from './logging/request-log';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
@@ -27,7 +24,6 @@ export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSec
 };
 
 const READINESS_TIMEOUT_MS = 2_000;
-const schema = buildSchema();
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
@@ -47,27 +43,11 @@ export async function startServer(
   const app = express();
   const httpServer = http.createServer(app);
   const metrics = createMetrics(database);
-  const limits = queryLimits(config.production);
-  const apollo = new ApolloServer<Context>({
-    schema,
-    introspection: !config.production,
-    // main.ts owns SIGTERM/SIGINT: it stops this server, then closes the database.
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: formatError(config.production),
-    validationRules: limits.validationRules,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
-      ...limits.plugins,
-      metrics.apolloPlugin,
-      requestLogPlugin,
-    ],
-  });
+  const apollo = new ApolloServer<Context>(apolloOptions(config, [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.apolloPlugin]));
   await apollo.start();
   const committed = await committedMigrations();
   const db = database.prisma;
-  const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
+  const contextOf = contextFactory(database, config);
 
   app.disable('x-powered-by');
   app.use(requestLogging(config.logger ?? processLogger()));
@@ -85,11 +65,7 @@ export async function startServer(
     '/graphql',
     express.json({ limit: '1mb' }),
     reenterRequestScope,
-    expressMiddleware(apollo, {
-      context: ({ req }) => createContext(db, settings, req.headers.authorization, database.reports).catch((error: unknown) => {
-        throw toContextError(error);
-      }),
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => contextOf(req.headers.authorization) }),
   );
 
   await new Promise<void>((resolve, reject) => {

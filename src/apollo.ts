@@ -1,0 +1,42 @@
+/**
+ * What the long-running server (server.ts) and the Lambda handler (lambda.ts) share: the schema,
+ * error formatting, query limits, the request log and how a request's context is built. Each
+ * adds only what belongs to its transport (draining an HTTP server, metrics).
+ */
+import type { ApolloServerOptionsWithSchema, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/client';
+import { createContext, type Context } from './graphql/context';
+import { formatError, toContextError } from './graphql/errors';
+import { queryLimits } from './graphql/limits';
+import { buildSchema } from './graphql/schema';
+import { requestLogPlugin } from './logging/request-log';
+
+const schema = buildSchema();
+
+export type ApolloConfig = Pick<Config, 'production'>;
+
+/** Apollo Server's options for this API, plus the transport's own `plugins`. */
+export function apolloOptions(config: ApolloConfig, plugins: ApolloServerPlugin<Context>[] = []): ApolloServerOptionsWithSchema<Context> {
+  const limits = queryLimits(config.production);
+  return {
+    schema,
+    introspection: !config.production,
+    // The process owns SIGTERM/SIGINT (main.ts stops the server, then closes the database).
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: formatError(config.production),
+    validationRules: limits.validationRules,
+    plugins: [...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []), ...limits.plugins, requestLogPlugin, ...plugins],
+  };
+}
+
+/** Builds a request's context from its Authorization header; a bad token fails as UNAUTHENTICATED. */
+export function contextFactory(database: DatabaseHandle, config: Pick<Config, 'jwtSecret' | 'reportTimeoutMs'>) {
+  const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
+  return (authorization: string | undefined): Promise<Context> =>
+    createContext(database.prisma, settings, authorization, database.reports).catch((error: unknown) => {
+      throw toContextError(error);
+    });
+}
