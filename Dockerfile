@@ -23,7 +23,8 @@ FROM base AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 COPY --from=dependencies /app/node_modules ./node_modules
 # Generated at build time: the Prisma client (with its query compiler, query_compiler_bg.wasm),
-# the DMMF and nexus-prisma's module, which dist/ loads at run time.
+# the DMMF and nexus-prisma's module, which dist/ loads at run time. nexus-prisma's module
+# requires src/db/prisma-with-dmmf.cjs by its absolute build-time path: /app in both stages.
 COPY --from=build /app/node_modules/.nexus-prisma ./node_modules/.nexus-prisma
 COPY --from=build /app/src/generated ./src/generated
 COPY --from=build /app/dist ./dist
@@ -33,7 +34,7 @@ COPY --from=build /app/dist ./dist
 # compiles that TypeScript itself).
 COPY package.json prisma.config.ts ./
 COPY prisma ./prisma
-COPY src/db/migration-adapter.ts src/db/connection-options.ts src/db/unref-engine-timers.cjs ./src/db/
+COPY src/db/prisma-with-dmmf.cjs src/db/migration-adapter.ts src/db/connection-options.ts src/db/unref-engine-timers.cjs ./src/db/
 USER node
 EXPOSE 4000
 # No curl in slim images: Node's fetch asks /readyz (the database answers, migrations applied).

@@ -61,26 +61,28 @@ export function currentRequestLog(): RequestLog | undefined {
 }
 
 /**
- * An error response that did not come through Apollo (a body that is not JSON, a 404, a bad
- * token refused while building the context) still has codes in its body: read them back.
+ * An error response that did not come through Apollo's plugins (a body that is not JSON, a 404,
+ * a bad token refused while building the context) still has codes in its body: read them back.
  */
+export function noteErrorCodesOfBody(log: RequestLog, status: number, body: unknown) {
+  if (status < 400 || log.errorCodes.length > 0) return;
+  if (!(typeof body === 'string' || Buffer.isBuffer(body)) || body.length > MAX_SNIFFED_BODY) return;
+  try {
+    log.noteErrors((JSON.parse(body.toString()) as { errors?: [] }).errors);
+  } catch {
+    // not JSON: the line just has no codes
+  }
+}
+
 function noteErrorCodesOfErrorBodies(response: Response, log: RequestLog) {
   const end = response.end.bind(response) as (...args: unknown[]) => Response;
   response.end = ((...args: unknown[]) => {
-    const [body] = args;
-    const json = /json/.test(String(response.getHeader('content-type') ?? ''));
-    if (response.statusCode >= 400 && log.errorCodes.length === 0 && json && (typeof body === 'string' || Buffer.isBuffer(body)) && body.length <= MAX_SNIFFED_BODY) {
-      try {
-        log.noteErrors((JSON.parse(body.toString()) as { errors?: [] }).errors);
-      } catch {
-        // not ours to judge: the line just has no codes
-      }
-    }
+    if (/json/.test(String(response.getHeader('content-type') ?? ''))) noteErrorCodesOfBody(log, response.statusCode, args[0]);
     return end(...args);
   }) as Response['end'];
 }
 
-const pathOf = (url: string) => url.split('?', 1)[0]!.slice(0, 200);
+export const pathOf = (url: string) => url.split('?', 1)[0]!.slice(0, 200);
 
 /**
  * Express middleware, first in the chain: gives the request its id (echoed as `x-request-id` on

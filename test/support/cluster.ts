@@ -4,7 +4,7 @@
  * run as the postgres system user when the tests run as root (PostgreSQL refuses root).
  */
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -32,6 +32,8 @@ export interface Cluster {
   port: number;
   /** URL of `database` (default `postgres`) as the superuser `postgres`, over TCP. */
   url(database?: string): string;
+  /** The server's log so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startCluster(options: { settings?: Record<string, string |
   return {
     port,
     url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    log: () => readFileSync(path.join(dir, 'log'), 'utf8'),
     async stop() {
       await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,34 @@
+import pg from 'pg';
+
+/**
+ * Counts, again and again until `during` settles, the client connections PostgreSQL has open to
+ * `database` (optionally only those with an application_name), from a connection to another
+ * database of the same server. Returns the most seen at once and how many samples were taken.
+ */
+export async function sampleConnections<T>(
+  adminUrl: string,
+  database: string,
+  during: Promise<T>,
+  applicationName?: string,
+): Promise<{ result: T; max: number; samples: number }> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  let settled = false;
+  const finished = during.finally(() => void (settled = true));
+  let max = 0;
+  let samples = 0;
+  try {
+    do {
+      const { rows } = await admin.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM pg_stat_activity
+         WHERE datname = $1 AND backend_type = 'client backend' AND ($2::text IS NULL OR application_name = $2)`,
+        [database, applicationName ?? null],
+      );
+      max = Math.max(max, rows[0]!.count);
+      samples += 1;
+    } while (!settled);
+    return { result: await finished, max, samples };
+  } finally {
+    await admin.end();
+  }
+}
