@@ -11,6 +11,7 @@ import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
+import { answerMalformedRequestsWithJson, jsonErrorHandler, notFound, requireJsonBody } from './http/errors';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
@@ -22,6 +23,7 @@ export interface RunningServer {
 export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret' | 'reportTimeoutMs'>;
 
 const READINESS_TIMEOUT_MS = 2_000;
+const BODY_LIMIT = '1mb';
 const schema = buildSchema();
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
@@ -50,6 +52,7 @@ export async function startServer(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production),
+    parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -76,13 +79,18 @@ export async function startServer(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requireJsonBody,
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(db, settings, req.headers.authorization).catch((error: unknown) => {
         throw toContextError(error);
       }),
     }),
   );
+
+  // Last: unknown paths and every error as JSON (never Express's HTML page).
+  app.use(notFound, jsonErrorHandler(BODY_LIMIT));
+  answerMalformedRequestsWithJson(httpServer);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

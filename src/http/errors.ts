@@ -1,0 +1,78 @@
+/**
+ * Every HTTP error is a GraphQL-shaped JSON body (`{"errors":[{"message","extensions":{"code"}}]}`),
+ * 4xx when the client caused it, whatever went wrong before Apollo had the request: a body that is
+ * not JSON or too large, an unsupported media type, charset or encoding, an unknown path, a request
+ * Node's HTTP parser refuses. Express's default error handler never runs (it answers HTML and
+ * writes the body, variable values included, to stderr).
+ */
+import type http from 'node:http';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+
+export function errorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+function sendError(response: Response, status: number, message: string, code = 'BAD_REQUEST') {
+  response.status(status).json(errorBody(message, code));
+}
+
+/** POST /graphql takes JSON only (415 otherwise), before its body is read. */
+export const requireJsonBody: RequestHandler = (request, response, next) => {
+  if (request.method !== 'POST' || request.is('application/json')) return next();
+  sendError(response, 415, 'Send GraphQL requests as JSON: Content-Type: application/json.');
+};
+
+/** What body-parser's failures (http-errors `type`s) mean to the client. */
+const BODY_ERRORS: Record<string, (limit: string) => { status: number; message: string }> = {
+  'entity.parse.failed': () => ({ status: 400, message: 'The body is not a JSON object such as {"query": "{ products { totalCount } }"}.' }),
+  'entity.too.large': (limit) => ({ status: 413, message: `The body is larger than ${limit}.` }),
+  'charset.unsupported': () => ({ status: 415, message: 'Unsupported charset: send JSON in UTF-8.' }),
+  'encoding.unsupported': () => ({ status: 415, message: 'Unsupported Content-Encoding: send gzip, deflate, br or none.' }),
+};
+
+interface HttpError {
+  status?: unknown;
+  type?: unknown;
+}
+
+/**
+ * The last handler of the app: request-body failures as 4xx, anything else as a 500 (logged
+ * without the request body). `bodyLimit` is the body size limit, for the 413 message.
+ */
+export function jsonErrorHandler(bodyLimit: string, log: (message: string, error: unknown) => void = console.error): ErrorRequestHandler {
+  return (error: HttpError, _request, response, next) => {
+    if (response.headersSent) return next(error); // Express then closes the connection
+    const status = typeof error.status === 'number' ? error.status : 500;
+    const known = typeof error.type === 'string' ? BODY_ERRORS[error.type]?.(bodyLimit) : undefined;
+    if (known) return sendError(response, known.status, known.message);
+    // A body stream that broke (a truncated gzip body, a length that does not match) or a URL
+    // that does not decode: the client's.
+    if (status >= 400 && status < 500) return sendError(response, status, 'The request could not be read (a broken body or URL).');
+    log('internal error (HTTP):', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    sendError(response, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+  };
+}
+
+/** Unknown paths: 404 with a JSON body. */
+export const notFound: RequestHandler = (request, response) => {
+  sendError(response, 404, `No such resource: ${request.method} ${request.path}.`, 'NOT_FOUND');
+};
+
+/**
+ * Requests Node's HTTP parser refuses (a malformed request line or header, headers too large)
+ * get a JSON 400 (431) instead of Node's empty one.
+ */
+export function answerMalformedRequestsWithJson(server: http.Server): void {
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify(errorBody(tooLarge ? 'The request headers are too large.' : 'Malformed HTTP request.', 'BAD_REQUEST'));
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+}
