@@ -44,9 +44,6 @@ const LIST_BOUNDS: Record<string, (args: Args) => number> = {
 /** Fields of a connection that describe the page, not its items. */
 const PAGE_FIELDS = new Set(['pageInfo', 'totalCount']);
 
-/** Most selections a document may expand to (fragments spread); past it, counting stops. */
-export const MAX_SELECTIONS = 10_000;
-
 function clamp(value: unknown, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), min), max) : max;
 }
@@ -94,13 +91,15 @@ export function assertEveryListBounded(schema: GraphQLSchema): void {
 /**
  * The cost of the operation `operationName` (the document's only one when null) with these
  * variables. Throws graphql-query-complexity's GraphQLError when the variables do not fit the
- * operation (execution reports those) or when the document expands past MAX_SELECTIONS.
+ * operation (execution reports those) or when it has more than `maxSelections` selections,
+ * fragments spread (each spread counts anew: fragments can make a small document expand exponentially).
  */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | null | undefined,
+  maxSelections = Infinity,
 ): number {
   return getComplexity({
     schema,
@@ -108,7 +107,7 @@ export function operationCost(
     variables: variables ?? {},
     ...(operationName ? { operationName } : {}),
     estimators: [estimate],
-    maxQueryNodes: MAX_SELECTIONS,
+    maxQueryNodes: maxSelections + 1, // it refuses at its limit, not past it
   });
 }
 
@@ -118,11 +117,12 @@ export function queryTooComplex(message: string, extensions: Record<string, unkn
 }
 
 /**
- * Refuses an operation whose cost is over `maxCost` (QUERY_TOO_COMPLEX with `cost` and `limit`),
- * once its variables are known and before it runs. Operations whose variables do not fit are left
- * to execution, which refuses them (BAD_USER_INPUT) before running anything either.
+ * Refuses an operation whose cost is over `maxCost` (QUERY_TOO_COMPLEX with `cost` and `limit`)
+ * or that expands to more than `maxSelections` selections, once its variables are known and before it runs.
+ * Operations whose variables do not fit are left to execution, which refuses them
+ * (BAD_USER_INPUT) before running anything either.
  */
-export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+export function costLimitPlugin({ maxCost, maxSelections }: { maxCost: number; maxSelections: number }): ApolloServerPlugin {
   return {
     async serverWillStart({ schema }) {
       assertEveryListBounded(schema);
@@ -135,12 +135,12 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
           if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
           let cost: number;
           try {
-            cost = operationCost(schema, document, variables, operationName);
+            cost = operationCost(schema, document, variables, operationName, maxSelections);
           } catch {
             throw queryTooComplex(
-              `This operation expands to more than ${MAX_SELECTIONS} fields once its fragments are spread. ` +
+              `This operation expands to more than ${maxSelections} selections once its fragments are spread. ` +
                 'Spread each fragment fewer times, or split the operation.',
-              { rule: 'selections', limit: MAX_SELECTIONS },
+              { rule: 'selections', limit: maxSelections },
             );
           }
           if (cost > maxCost) {

@@ -20,6 +20,8 @@ export const QUERY_LIMITS = {
   maxTokens: 1_000,
   /** Most objects an operation can return (see cost.ts): twice the users(first: 50) page of the README. */
   maxCost: 50_000,
+  /** Fields and fragment spreads once fragments are spread, each spread anew. */
+  maxSelections: 10_000,
 } as const;
 
 /**
@@ -53,6 +55,6 @@ export function queryLimits(production: boolean) {
   return {
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: [KnownOperationTypesRule, ...armor.validationRules],
-    plugins: [...armor.plugins, storableStringsPlugin, costLimitPlugin(QUERY_LIMITS.maxCost)],
+    plugins: [...armor.plugins, storableStringsPlugin, costLimitPlugin(QUERY_LIMITS)],
   };
 }
