@@ -6,6 +6,7 @@
  * writes the body, variable values included, to stderr).
  */
 import type http from 'node:http';
+import type { Socket } from 'node:net';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 
 export function errorBody(message: string, code: string) {
@@ -58,21 +59,28 @@ export const notFound: RequestHandler = (request, response) => {
   sendError(response, 404, `No such resource: ${request.method} ${request.path}.`, 'NOT_FOUND');
 };
 
+/** Node's own answers to what its HTTP parser refuses, by error code; 400 for the rest. */
+const CLIENT_ERROR_STATUS: Record<string, { status: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: '431 Request Header Fields Too Large', message: 'The request headers are too large.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: '408 Request Timeout', message: 'The request took too long to arrive.' },
+};
+
 /**
  * Requests Node's HTTP parser refuses (a malformed request line or header, headers too large)
- * get a JSON 400 (431) instead of Node's empty one.
+ * get a JSON body instead of Node's empty one: as Node does, only on a socket that has not
+ * answered anything yet (never in the middle of a keep-alive response); otherwise it is closed.
  */
 export function answerMalformedRequestsWithJson(server: http.Server): void {
-  server.on('clientError', (error: Error & { code?: string }, socket) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    if (!socket.writable || socket.bytesWritten > 0 || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify(errorBody(tooLarge ? 'The request headers are too large.' : 'Malformed HTTP request.', 'BAD_REQUEST'));
+    const { status, message } = CLIENT_ERROR_STATUS[error.code ?? ''] ?? { status: '400 Bad Request', message: 'Malformed HTTP request.' };
+    const body = JSON.stringify(errorBody(message, 'BAD_REQUEST'));
     socket.end(
-      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
-        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
 }
