@@ -27,6 +27,7 @@ export function apolloOptions(config: ApolloConfig, plugins: ApolloServerPlugin<
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production),
+    parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []), ...limits.plugins, requestLogPlugin, ...plugins],
   };

@@ -16,6 +16,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { withReportReplica } from './db/replica';
 import type { Context } from './graphql/context';
+import { errorBody } from './http/errors';
 import { createLogger, runInRequestScope, setProcessLogger } from './logging/logger';
 import { noteErrorCodesOfBody, pathOf, RequestLog, requestIdOf } from './logging/request-log';
 
@@ -40,10 +41,10 @@ const v2 = handlers.createAPIGatewayProxyEventV2RequestHandler();
 const apiGateway: handlers.RequestHandler<GatewayEvent, GatewayResult> = {
   fromEvent: (event) => (isV2(event) ? v2.fromEvent(event) : v1.fromEvent(event)),
   toSuccessResult: (response) => v2.toSuccessResult(response) as GatewayResult,
-  toErrorResult: (error) => ({
+  toErrorResult: () => ({
     statusCode: 400,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ errors: [{ message: `The request body is not a GraphQL request: ${(error as Error).message}`, extensions: { code: 'BAD_REQUEST' } }] }),
+    body: JSON.stringify(errorBody('The body is not a JSON object such as {"query": "{ products { totalCount } }"}.', 'BAD_REQUEST')),
   }),
 };
 

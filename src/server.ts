@@ -8,8 +8,9 @@ import type { Config } from './config';
 import type { Database, DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
 import type { Context } from './graphql/context';
+import { answerMalformedRequestsWithJson, jsonErrorHandler, notFound, requireJsonBody } from './http/errors';
 import { logger as processLogger, type Logger } from './logging/logger';
-import { reenterRequestScope, requestLogging } from './logging/request-log';
+import { reenterRequestScope, reenterRequestScopeOnError, requestLogging } from './logging/request-log';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
@@ -24,6 +25,7 @@ export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSec
 };
 
 const READINESS_TIMEOUT_MS = 2_000;
+const BODY_LIMIT = '1mb';
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
@@ -63,10 +65,15 @@ export async function startServer(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requireJsonBody,
+    express.json({ limit: BODY_LIMIT }),
     reenterRequestScope,
     expressMiddleware(apollo, { context: ({ req }) => contextOf(req.headers.authorization) }),
   );
+
+  // Last: unknown paths and every error as JSON (never Express's HTML page).
+  app.use(notFound, reenterRequestScopeOnError, jsonErrorHandler(BODY_LIMIT));
+  answerMalformedRequestsWithJson(httpServer);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

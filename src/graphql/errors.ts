@@ -16,9 +16,6 @@ const PRISMA_CODES: Record<string, { code: string; message: string }> = {
   P2025: { code: 'NOT_FOUND', message: 'Record not found.' },
 };
 
-/** Query-limit rejections from graphql-armor (see src/graphql/limits.ts). */
-export const tooComplexErrors = new WeakSet<GraphQLError>();
-
 /** Codes that clients may see as they are (Apollo's own and ours). */
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -29,7 +26,24 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'UNAUTHENTICATED',
+  'QUERY_TOO_COMPLEX',
 ]);
+
+/** A validation rule's own code (QUERY_TOO_COMPLEX from a query limit), which Apollo replaced. */
+function validationRuleCode(error: unknown): unknown {
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  return cause instanceof GraphQLError ? cause.extensions.code : undefined;
+}
+
+/**
+ * Apollo's own refusals of a request that carry a 4xx status but no code (a persisted-query
+ * hash that does not match its query, an unknown persisted-query version).
+ */
+function isUncodedClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
 
 /** A service error thrown while building the context (a bad token) as Apollo wants it. */
 export function toContextError(error: unknown): unknown {
@@ -51,11 +65,11 @@ export function formatError(production: boolean, log: (message: string, error: u
     }
     const prisma = PRISMA_CODES[prismaCode(original) ?? ''];
     if (prisma) return { message: prisma.message, ...where, extensions: { code: prisma.code } };
-    const cause = error instanceof GraphQLError ? error.originalError : undefined;
-    if (cause instanceof GraphQLError && tooComplexErrors.has(cause)) {
-      return { ...formatted, extensions: { code: 'QUERY_TOO_COMPLEX' } };
-    }
     const code = formatted.extensions?.code;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && validationRuleCode(error) === 'QUERY_TOO_COMPLEX') {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } };
+    }
+    if (isUncodedClientError(error)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     if (typeof code === 'string' && PASS_THROUGH.has(code)) return formatted;
 
     log('internal error', original);

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { toGlobalId } from '../services/global-id';
 import type { Viewer } from '../services/viewer';
 import { currentRequest, runInRequestScope, type Logger, type RequestScope } from './logger';
@@ -107,6 +107,13 @@ export const reenterRequestScope: RequestHandler = (_request, response, next) =>
   const log = response.locals.requestLog as RequestLog | undefined;
   if (log) runInRequestScope(log, next);
   else next();
+};
+
+/** The same for the error handlers at the end of the chain (their error may come from a body parser). */
+export const reenterRequestScopeOnError: ErrorRequestHandler = (error, _request, response, next) => {
+  const log = response.locals.requestLog as RequestLog | undefined;
+  if (log) runInRequestScope(log, () => next(error));
+  else next(error);
 };
 
 /** Tells the request's log the operation, the viewer and the error codes Apollo answered with. */

@@ -3,6 +3,7 @@
  * never an OFFSET, so pages stay fast and stable while rows are added.
  */
 import { BadUserInputError } from './errors';
+import { isStorableText } from './validation';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -92,9 +93,9 @@ export function cursorDecimal(key: Cursor['key']): string {
   return key;
 }
 
-/** A cursor's sort key as text. */
+/** A cursor's sort key as text (one PostgreSQL can compare: no NUL). */
 export function cursorText(key: Cursor['key']): string {
-  if (typeof key !== 'string') throw foreignCursor();
+  if (typeof key !== 'string' || !isStorableText(key)) throw foreignCursor();
   return key;
 }
 

@@ -35,3 +35,18 @@ describe('formatError', () => {
     expect(formatted.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('formatError for refusals before execution', () => {
+  it("keeps a query limit's QUERY_TOO_COMPLEX that Apollo wrapped as a validation error", () => {
+    const rule = new GraphQLError('Aliases limit of 15 exceeded, found 16.', { extensions: { code: 'QUERY_TOO_COMPLEX', rule: 'aliases', limit: 15 } });
+    const wrapped = new GraphQLError(rule.message, { originalError: rule, extensions: { ...rule.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const formatted = formatError(true, silent)({ message: rule.message, extensions: { rule: 'aliases', limit: 15, code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped);
+    expect(formatted.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', rule: 'aliases', limit: 15 });
+  });
+
+  it("answers Apollo's uncoded 4xx refusals (a persisted-query hash mismatch) as BAD_REQUEST, not as internal errors", () => {
+    const mismatch = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    const formatted = formatError(true, silent)({ message: mismatch.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, mismatch);
+    expect(formatted).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+  });
+});

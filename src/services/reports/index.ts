@@ -17,6 +17,7 @@ export interface DailyRevenue { day: string; revenue: Prisma.Decimal; orderCount
 export interface ProductSales { productId: number; productName: string; unitsSold: number; revenue: Prisma.Decimal }
 
 export const MAX_DAYS = 400;
+export const MAX_TOP_PRODUCTS = 100;
 const DAY_MS = 86_400_000;
 const revenueStatuses = Prisma.join(REVENUE_STATUSES.map((status) => Prisma.sql`${status}::order_status`));
 
@@ -106,7 +107,7 @@ export async function topProducts(
 ): Promise<ProductSales[]> {
   return runReport(db, viewer, timeoutMs, async (tx) => {
     checkRange(args.from, args.to);
-    const limit = valid.integerInRange(args.limit, 1, 100, 'limit');
+    const limit = valid.integerInRange(args.limit, 1, MAX_TOP_PRODUCTS, 'limit');
     const rows = await tx.$queryRaw<{ product_id: number; product_name: string; units_sold: number; revenue: Prisma.Decimal }[]>(
       topProductsSql(args.from, args.to, limit),
     );
