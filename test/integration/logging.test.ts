@@ -86,12 +86,12 @@ describe('logs of the running service', () => {
     const missing = await fetch(`${service.url}/nowhere?token=${SECRET_VALUE}`, { headers: { 'x-request-id': 'lost-1' } });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-request-id')).toBe('lost-1');
-    expect(await lineOf('lost-1')).toMatchObject({ msg: 'GET /nowhere', status: 404 });
+    expect(await lineOf('lost-1')).toMatchObject({ msg: 'GET /nowhere', status: 404, errorCodes: ['NOT_FOUND'] });
 
     const malformed = await post('{"query": ', { 'x-request-id': 'malformed-1' });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('x-request-id')).toBe('malformed-1');
-    expect(await lineOf('malformed-1')).toMatchObject({ status: 400 });
+    expect(await lineOf('malformed-1')).toMatchObject({ status: 400, errorCodes: ['BAD_REQUEST'] });
   });
 
   it('lists the error codes of a failed request; a refused token is UNAUTHENTICATED and never logged', async () => {
