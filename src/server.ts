@@ -11,6 +11,7 @@ import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
+import { serviceUnavailablePlugin } from './graphql/unavailable';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
@@ -56,6 +57,7 @@ export async function startServer(
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...limits.plugins,
       metrics.apolloPlugin,
+      serviceUnavailablePlugin,
     ],
   });
   await apollo.start();
