@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
@@ -12,17 +11,19 @@ import { formatError, toContextError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import { serviceUnavailablePlugin } from './graphql/unavailable';
+import { httpDrain } from './http-drain';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
   url: string;
-  /** Stops accepting requests and waits for the ones in flight. */
+  /** Stops accepting requests and answers the ones in flight (10 s at most); see src/http-drain.ts. */
   stop(): Promise<void>;
 }
 
 export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret' | 'reportTimeoutMs'>;
 
 const READINESS_TIMEOUT_MS = 2_000;
+const SHUTDOWN_GRACE_MS = 10_000;
 const schema = buildSchema();
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
@@ -42,6 +43,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const drain = httpDrain(httpServer);
   const metrics = createMetrics(database);
   const limits = queryLimits(config.production);
   const apollo = new ApolloServer<Context>({
@@ -53,7 +55,6 @@ export async function startServer(
     formatError: formatError(config.production),
     validationRules: limits.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...limits.plugins,
       metrics.apolloPlugin,
@@ -66,6 +67,7 @@ export async function startServer(
   const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
 
   app.disable('x-powered-by');
+  app.use(drain.middleware);
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
   });
@@ -95,7 +97,8 @@ export async function startServer(
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async stop() {
-      await apollo.stop(); // waits for requests in flight (10 s at most)
+      await drain.stop(SHUTDOWN_GRACE_MS);
+      await apollo.stop();
       metrics.stop();
     },
   };

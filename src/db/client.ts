@@ -6,6 +6,9 @@ import { ServicePool, type QueryListener } from './pool';
 
 export type Database = PrismaClient;
 
+/** How long close() waits for the transactions still running. */
+const CLOSE_WAIT_MS = 5_000;
+
 export type { QueryListener } from './pool';
 
 export interface DatabaseHandle {
@@ -51,8 +54,17 @@ export function openDatabase(url: string, poolSize: number, poolTimeoutMs = 5_00
     async close() {
       // On SIGINT the embedded server may stop alongside us; its goodbyes are not news.
       pool.off('error', logLostConnection).on('error', () => {});
-      await prisma.$disconnect();
-      await pool.end();
+      // pool.end() waits for every checked-out connection: ending it under an open transaction
+      // could wait for ever. Once idle, end() at once, so that nothing new can start meanwhile.
+      if (await pool.whenIdle(CLOSE_WAIT_MS)) {
+        const ended = pool.end();
+        await prisma.$disconnect();
+        await ended;
+      } else {
+        // Prisma rolls its open transactions back; the process exits without waiting further.
+        console.error(`database pool: ${pool.totalCount - pool.idleCount} connections still busy after ${CLOSE_WAIT_MS / 1000} s`);
+        await prisma.$disconnect();
+      }
     },
   };
 }

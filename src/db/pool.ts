@@ -96,6 +96,27 @@ export class ServicePool extends pg.Pool {
     super({ ...config, Client: observedClient(listeners) });
   }
 
+  /** No connection checked out and nobody waiting for one: no transaction is open. */
+  get idle(): boolean {
+    return this.totalCount === this.idleCount && this.waitingCount === 0;
+  }
+
+  /** Resolves true once the pool is idle, or false after `timeoutMs`. */
+  async whenIdle(timeoutMs: number): Promise<boolean> {
+    if (this.idle) return true;
+    return new Promise((resolve) => {
+      // 'release' is emitted before the connection is back among the idle ones.
+      const check = () => queueMicrotask(() => this.idle && finish(true));
+      const finish = (idle: boolean) => {
+        clearTimeout(timer);
+        this.off('release', check).off('remove', check);
+        resolve(idle);
+      };
+      const timer = setTimeout(() => finish(this.idle), timeoutMs);
+      this.on('release', check).on('remove', check);
+    });
+  }
+
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
