@@ -20,7 +20,7 @@ export interface HttpDrain {
 }
 
 const SHUTTING_DOWN = {
-  errors: [{ message: 'The service is restarting; retry.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+  errors: [{ message: 'The service is shutting down; retry.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
 };
 
 export function httpDrain(server: http.Server): HttpDrain {
@@ -30,7 +30,7 @@ export function httpDrain(server: http.Server): HttpDrain {
 
   const middleware: RequestHandler = (request, response, next) => {
     // A pipelined request queued behind an answer that closes the connection never gets a
-    // 'close' of its own: its socket's counts.
+    // 'close' of its own: its socket's 'close' counts instead.
     const done = () => {
       request.socket.off('close', done);
       running.delete(response);

@@ -1,8 +1,8 @@
 /**
  * One place where failures become `errors[].extensions.code`: typed service errors keep their
  * code, Prisma errors are mapped by code (never by message), query-limit rejections become
- * QUERY_TOO_COMPLEX, database outages SERVICE_UNAVAILABLE, and anything else is an internal error, logged with its cause and masked
- * in production.
+ * QUERY_TOO_COMPLEX, database outages SERVICE_UNAVAILABLE (src/db/unavailable.ts), and anything
+ * else is an internal error, logged with its cause and masked in production.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
