@@ -69,7 +69,7 @@ describe('a PostgreSQL restart under the running service', () => {
   const order = (key: string) =>
     postOperation(server.url, PlaceOrderDocument, { input: { items: [{ productId: product.globalId, quantity: 1 }], idempotencyKey: key } }, { token: tokens.customer });
 
-  it('is SERVICE_UNAVAILABLE inside placeOrder, a report and a loader, and at the token lookup; /readyz says 503 until it is back', async () => {
+  it('is SERVICE_UNAVAILABLE inside placeOrder, a report and a loader, and at the token lookup; /readyz says 503 until it is back', { timeout: 90_000 }, async () => {
     dataOrFail(await order('before')); // one order, so that the list below has lines to load
     // Hold the locks that park each request where we want the outage to meet it.
     const lock = await observer.pool.connect();
@@ -102,14 +102,15 @@ describe('a PostgreSQL restart under the running service', () => {
     expect(handle.pool.totalCount - handle.pool.idleCount).toBe(0);
   });
 
-  it('serves a stream of keyed placeOrder through a stop and a start: only 503 while down, full service after, one order per key', async () => {
+  it('serves a stream of keyed placeOrder through a stop and a start: only 503 while down, full service after, one order per key', { timeout: 90_000 }, async () => {
     const WORKERS = 4;
     const results = { placed: new Map<string, string>(), unavailable: 0, unexpected: [] as string[], placedAfterRestart: 0 };
     let phase: 'up' | 'down' | 'back' | 'done' = 'up';
+    const done = () => phase === 'done'; // read through a call: the workers run while it changes
     let progress = () => {};
     const changed = () => new Promise<void>((resolve) => (progress = resolve));
     const worker = async (id: number) => {
-      for (let index = 0; phase !== 'done'; index += 1) {
+      for (let index = 0; !done(); index += 1) {
         const key = `stream-${id}-${index}`;
         // A client's retry loop: the same key until an order comes back.
         for (;;) {
@@ -125,31 +126,38 @@ describe('a PostgreSQL restart under the running service', () => {
             results.unexpected.push(`${answer.status} ${JSON.stringify(answer.errors)}`);
           }
           progress();
+          if (done()) return;
         }
         progress();
       }
     };
     const until = async (condition: () => boolean) => {
-      while (!condition()) await changed();
+      while (!condition()) {
+        expect(results.unexpected).toEqual([]);
+        await changed();
+      }
     };
     const workers = Promise.all(Array.from({ length: WORKERS }, (_, id) => worker(id)));
-
-    await until(() => results.placed.size >= 8);
-    phase = 'down';
-    await cluster.stop();
-    const unavailableBefore = results.unavailable;
-    await until(() => results.unavailable >= unavailableBefore + 2 * WORKERS);
-    expect(await status(`${server.url}/readyz`)).toBe(503);
-    await cluster.start();
-    const back = performance.now();
-    phase = 'back';
-    await until(() => results.placedAfterRestart >= 1);
-    const firstOrderAfterMs = performance.now() - back;
-    await pollUntil('/readyz says 200', async () => (await status(`${server.url}/readyz`)) === 200);
-    const readyAfterMs = performance.now() - back;
-    await until(() => results.placedAfterRestart >= 8);
-    phase = 'done';
-    await workers;
+    let firstOrderAfterMs: number, readyAfterMs: number;
+    try {
+      await until(() => results.placed.size >= 8);
+      phase = 'down';
+      await cluster.stop();
+      const unavailableBefore = results.unavailable;
+      await until(() => results.unavailable >= unavailableBefore + 2 * WORKERS);
+      expect(await status(`${server.url}/readyz`)).toBe(503);
+      await cluster.start();
+      const back = performance.now();
+      phase = 'back';
+      await until(() => results.placedAfterRestart >= 1);
+      firstOrderAfterMs = performance.now() - back;
+      await pollUntil('/readyz says 200', async () => (await status(`${server.url}/readyz`)) === 200);
+      readyAfterMs = performance.now() - back;
+      await until(() => results.placedAfterRestart >= 8);
+    } finally {
+      phase = 'done';
+      await workers;
+    }
     console.log(
       `outage: ${results.unavailable} answers were 503; first order ${Math.round(firstOrderAfterMs)} ms and /readyz 200 ` +
         `${Math.round(readyAfterMs)} ms after PostgreSQL accepted connections again; ${results.placed.size} keys placed`,
