@@ -5,6 +5,8 @@ import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { startServer } from './server';
 
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
 async function main() {
   const config = loadConfig();
   const database = await connectDatabase(config);
@@ -19,6 +21,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
+    // server.stop() answers what it accepted (10 s at most), close() waits for open transactions (5 s).
+    setTimeout(() => (console.error('shutdown overran; exiting'), process.exit(1)), SHUTDOWN_DEADLINE_MS).unref();
     await server.stop();
     await database.close();
     process.exit(0);

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
@@ -12,11 +11,13 @@ import { formatError, toContextError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import { answerMalformedRequestsWithJson, jsonErrorHandler, notFound, requireJsonBody } from './http/errors';
+import { serviceUnavailablePlugin } from './graphql/unavailable';
+import { httpDrain } from './http/drain';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
   url: string;
-  /** Stops accepting requests and waits for the ones in flight. */
+  /** Stops accepting requests and answers the ones in flight (10 s at most); see src/http/drain.ts. */
   stop(): Promise<void>;
 }
 
@@ -24,6 +25,7 @@ export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSec
 
 const READINESS_TIMEOUT_MS = 2_000;
 const BODY_LIMIT = '1mb';
+const SHUTDOWN_GRACE_MS = 10_000;
 const schema = buildSchema();
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
@@ -43,6 +45,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const drain = httpDrain(httpServer);
   const metrics = createMetrics(database);
   const limits = queryLimits(config.production);
   const apollo = new ApolloServer<Context>({
@@ -55,10 +58,10 @@ export async function startServer(
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...limits.plugins,
       metrics.apolloPlugin,
+      serviceUnavailablePlugin,
     ],
   });
   await apollo.start();
@@ -67,6 +70,7 @@ export async function startServer(
   const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
 
   app.disable('x-powered-by');
+  app.use(drain.middleware);
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
   });
@@ -101,7 +105,8 @@ export async function startServer(
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async stop() {
-      await apollo.stop(); // waits for requests in flight (10 s at most)
+      await drain.stop(SHUTDOWN_GRACE_MS);
+      await apollo.stop();
       metrics.stop();
     },
   };

@@ -62,7 +62,7 @@ export async function locateDatabase(config: Config): Promise<DatabaseLocation> 
 export async function connectDatabase(config: Config, { migrate = true } = {}): Promise<ConnectedDatabase> {
   const location = await locateDatabase(config);
   if (migrate) await applyMigrations(location.directUrl);
-  const handle = openDatabase(location.url, config.databasePoolSize);
+  const handle = openDatabase(location.url, config.databasePoolSize, config.databasePoolTimeoutMs);
   return {
     ...handle,
     embedded: location.embedded,
