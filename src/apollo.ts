@@ -11,6 +11,7 @@ import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
+import { serviceUnavailablePlugin } from './graphql/unavailable';
 import { requestLogPlugin } from './logging/request-log';
 
 const schema = buildSchema();
@@ -29,7 +30,13 @@ export function apolloOptions(config: ApolloConfig, plugins: ApolloServerPlugin<
     formatError: formatError(config.production),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []), ...limits.plugins, requestLogPlugin, ...plugins],
+    plugins: [
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...limits.plugins,
+      ...plugins,
+      serviceUnavailablePlugin,
+      requestLogPlugin, // last: it logs the status the others settled on
+    ],
   };
 }
 

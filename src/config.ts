@@ -5,12 +5,17 @@ export const DEVELOPMENT_JWT_SECRET = 'order-service-development-secret-do-not-u
 
 const MIN_PRODUCTION_SECRET = 32;
 
+/** The largest DATABASE_POOL_TIMEOUT_MS accepted. */
+export const MAX_POOL_TIMEOUT_MS = 60_000;
+
 export interface Config {
   /** Undefined: start the embedded PostgreSQL under `.data/`. */
   databaseUrl: string | undefined;
   /** Migrations bypass a transaction pooler (PgBouncer): they need a session. */
   directDatabaseUrl: string | undefined;
   databasePoolSize: number;
+  /** Longest wait for a pooled connection before the request fails with SERVICE_UNAVAILABLE. */
+  databasePoolTimeoutMs: number;
   /** A read replica of databaseUrl: the revenue reports read from it, nothing else does. */
   databaseReplicaUrl: string | undefined;
   port: number;
@@ -53,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     directDatabaseUrl: env.DIRECT_DATABASE_URL || databaseUrl,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    databasePoolTimeoutMs: integer(env, 'DATABASE_POOL_TIMEOUT_MS', 5_000, 1, MAX_POOL_TIMEOUT_MS),
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',

@@ -27,8 +27,9 @@ const config = loadConfig({ DATABASE_POOL_SIZE: '1', ...process.env });
 if (!config.databaseUrl) throw new ConfigError('DATABASE_URL must be set (a Lambda has no embedded database)');
 const logger = createLogger(config.logLevel);
 setProcessLogger(logger);
-const primary = openDatabase(config.databaseUrl, config.databasePoolSize);
-const database = config.databaseReplicaUrl ? withReportReplica(primary, config.databaseReplicaUrl, config.databasePoolSize) : primary;
+const primary = openDatabase(config.databaseUrl, config.databasePoolSize, config.databasePoolTimeoutMs);
+const { databaseReplicaUrl } = config;
+const database = databaseReplicaUrl ? withReportReplica(primary, { ...config, databaseReplicaUrl }) : primary;
 const contextOf = contextFactory(database, config);
 const apollo = new ApolloServer<Context>(apolloOptions(config));
 

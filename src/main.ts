@@ -6,6 +6,8 @@ import { connectDatabase } from './db/connect';
 import { createLogger, logger, setProcessLogger } from './logging/logger';
 import { startServer } from './server';
 
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
 async function main() {
   const config = loadConfig();
   setProcessLogger(createLogger(config.logLevel));
@@ -21,6 +23,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger().info({ signal }, 'shutting down');
+    // server.stop() answers what it accepted (10 s at most), close() waits for open transactions (5 s).
+    setTimeout(() => (logger().error('shutdown overran; exiting'), process.exit(1)), SHUTDOWN_DEADLINE_MS).unref();
     await server.stop();
     await database.close();
     logger().info('stopped');

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { apolloOptions, contextFactory } from './apollo';
@@ -9,13 +8,14 @@ import type { Database, DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
 import type { Context } from './graphql/context';
 import { answerMalformedRequestsWithJson, jsonErrorHandler, notFound, requireJsonBody } from './http/errors';
+import { httpDrain } from './http/drain';
 import { logger as processLogger, type Logger } from './logging/logger';
 import { reenterRequestScope, reenterRequestScopeOnError, requestLogging } from './logging/request-log';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
   url: string;
-  /** Stops accepting requests and waits for the ones in flight. */
+  /** Stops accepting requests and answers the ones in flight (10 s at most); see src/http/drain.ts. */
   stop(): Promise<void>;
 }
 
@@ -26,6 +26,7 @@ export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSec
 
 const READINESS_TIMEOUT_MS = 2_000;
 const BODY_LIMIT = '1mb';
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
@@ -44,15 +45,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const drain = httpDrain(httpServer);
   const metrics = createMetrics(database);
-  const apollo = new ApolloServer<Context>(apolloOptions(config, [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.apolloPlugin]));
+  const apollo = new ApolloServer<Context>(apolloOptions(config, [metrics.apolloPlugin]));
   await apollo.start();
   const committed = await committedMigrations();
   const db = database.prisma;
   const contextOf = contextFactory(database, config);
 
   app.disable('x-powered-by');
-  app.use(requestLogging(config.logger ?? processLogger()));
+  app.use(requestLogging(config.logger ?? processLogger()), drain.middleware);
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
   });
@@ -84,7 +86,8 @@ export async function startServer(
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async stop() {
-      await apollo.stop(); // waits for requests in flight (10 s at most)
+      await drain.stop(SHUTDOWN_GRACE_MS);
+      await apollo.stop();
       metrics.stop();
     },
   };

@@ -63,8 +63,9 @@ export async function locateDatabase(config: Config): Promise<DatabaseLocation> 
 export async function connectDatabase(config: Config, { migrate = true } = {}): Promise<ConnectedDatabase> {
   const location = await locateDatabase(config);
   if (migrate) await applyMigrations(location.directUrl);
-  const primary = openDatabase(location.url, config.databasePoolSize);
-  const handle = config.databaseReplicaUrl ? withReportReplica(primary, config.databaseReplicaUrl, config.databasePoolSize) : primary;
+  const primary = openDatabase(location.url, config.databasePoolSize, config.databasePoolTimeoutMs);
+  const { databaseReplicaUrl } = config;
+  const handle = databaseReplicaUrl ? withReportReplica(primary, { ...config, databaseReplicaUrl }) : primary;
   return {
     ...handle,
     embedded: location.embedded,

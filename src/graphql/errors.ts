@@ -1,14 +1,16 @@
 /**
  * One place where failures become `errors[].extensions.code`: typed service errors keep their
  * code, Prisma errors are mapped by code (never by message), query-limit rejections become
- * QUERY_TOO_COMPLEX, and anything else is an internal error, logged with its cause and masked
- * in production.
+ * QUERY_TOO_COMPLEX, database outages SERVICE_UNAVAILABLE (src/db/unavailable.ts), and anything
+ * else is an internal error, logged with its cause and masked in production.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { prismaCode } from '../db/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { logger } from '../logging/logger';
 import { ServiceError, UnauthenticatedError } from '../services/errors';
+import { SERVICE_UNAVAILABLE, serviceUnavailable, serviceUnavailableError } from './unavailable';
 
 const PRISMA_CODES: Record<string, { code: string; message: string }> = {
   P2002: { code: 'CONFLICT', message: 'A record with this value already exists.' },
@@ -50,6 +52,7 @@ export function toContextError(error: unknown): unknown {
   if (error instanceof UnauthenticatedError) {
     return new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
   }
+  if (isDatabaseUnavailable(error)) return serviceUnavailableError();
   return error;
 }
 
@@ -63,6 +66,7 @@ export function formatError(production: boolean, log: (message: string, error: u
     if (original instanceof ServiceError) {
       return { message: original.message, ...where, extensions: { ...original.extensions, code: original.code } };
     }
+    if (isDatabaseUnavailable(original) || formatted.extensions?.code === SERVICE_UNAVAILABLE) return serviceUnavailable(where);
     const prisma = PRISMA_CODES[prismaCode(original) ?? ''];
     if (prisma) return { message: prisma.message, ...where, extensions: { code: prisma.code } };
     const code = formatted.extensions?.code;

@@ -39,6 +39,7 @@ export function useTestApi(
     seed?: SeedOptions;
     production?: boolean;
     poolSize?: number;
+    poolTimeoutMs?: number;
     reportTimeoutMs?: number;
     /** Puts something between the server and its database (a PgBouncer). */
     via?: (url: string) => Promise<{ url: string; stop(): Promise<void> }>;
@@ -54,7 +55,7 @@ export function useTestApi(
       await proxy?.stop();
       await created.drop();
     };
-    const handle = openDatabase(proxy?.url ?? created.url, options.poolSize ?? 10);
+    const handle = openDatabase(proxy?.url ?? created.url, options.poolSize ?? 10, options.poolTimeoutMs);
     await seedDemoData(handle.prisma, options.seed ?? SMALL_SHOP);
     server = await startServer(
       { host: '127.0.0.1', port: 0, production: options.production ?? false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: options.reportTimeoutMs ?? 10_000, logger: QUIET },

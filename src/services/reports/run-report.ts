@@ -1,6 +1,6 @@
 import { sqlState } from '../../db/errors';
 import type { Database } from '../../db/client';
-import type { Transaction } from '../../db/transaction';
+import { TRANSACTION_MAX_WAIT_MS, type Transaction } from '../../db/transaction';
 import { ServiceError } from '../errors';
 import { requireRole, type Viewer } from '../viewer';
 
@@ -33,7 +33,7 @@ export async function runReport<T>(
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;
       await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
       return query(tx);
-    }, { maxWait: 10_000, timeout: timeoutMs + 5_000 });
+    }, { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: timeoutMs + 5_000 });
   } catch (error) {
     if (sqlState(error) === QUERY_CANCELED) throw new ReportTimeoutError(timeoutMs);
     throw error;
