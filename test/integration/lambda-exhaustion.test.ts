@@ -16,7 +16,7 @@ import { StorefrontDocument } from '../generated/graphql';
 import { SMALL_SHOP } from '../support/api';
 import { postgresBin, startCluster, type Cluster } from '../support/cluster';
 import { sampleConnections } from '../support/connections';
-import { buildLambda, httpApiEvent, startInstance, type LambdaInstance } from '../support/lambda';
+import { buildLambda, httpApiEvent, startInstances, type LambdaInstance } from '../support/lambda';
 
 const JWT_SECRET = 'lambda-test-secret-long-enough-for-production';
 const INSTANCES = 24;
@@ -51,8 +51,8 @@ describe.runIf(postgresBin)('two dozen Lambda instances with a pool of 10 each a
     // and keeps them (idle) between invocations, as a warm Lambda does.
     const storefront = httpApiEvent({ query: print(StorefrontDocument), variables: { year: 2026 } }, { authorization: `Bearer ${await signAccessToken(JWT_SECRET, 1)}` });
     const everything = (async () => {
-      instances.push(...(await Promise.all(Array.from({ length: INSTANCES }, () => startInstance(bundle.dir, env, storefront)))));
-      const warm = await Promise.all(instances.map((instance) => instance.invoke([storefront, storefront, storefront])));
+      instances.push(...(await startInstances(INSTANCES, bundle.dir, env, storefront)));
+      const warm = await Promise.all(instances.map((instance) => instance.invoke([storefront, storefront])));
       return instances.map((instance, index) => [instance.first, ...warm[index]!]);
     })();
     const { result, max } = await sampleConnections(cluster.url(), 'shop', everything);

@@ -1,7 +1,9 @@
 import pg from 'pg';
 
+const SAMPLE_INTERVAL_MS = 10;
+
 /**
- * Counts, again and again until `during` settles, the client connections PostgreSQL has open to
+ * Counts, every 10 ms until `during` settles, the client connections PostgreSQL has open to
  * `database` (optionally only those with an application_name), from a connection to another
  * database of the same server. Returns the most seen at once and how many samples were taken.
  */
@@ -26,6 +28,8 @@ export async function sampleConnections<T>(
       );
       max = Math.max(max, rows[0]!.count);
       samples += 1;
+      // A sample every 10 ms or so: connections live far longer than that (pools keep them).
+      if (!settled) await new Promise((resolve) => setTimeout(resolve, SAMPLE_INTERVAL_MS));
     } while (!settled);
     return { result: await finished, max, samples };
   } finally {
