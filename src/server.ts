@@ -26,6 +26,7 @@ export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSec
 const READINESS_TIMEOUT_MS = 2_000;
 const BODY_LIMIT = '1mb';
 const SHUTDOWN_GRACE_MS = 10_000;
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const schema = buildSchema();
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
@@ -95,6 +96,10 @@ export async function startServer(
   // Last: unknown paths and every error as JSON (never Express's HTML page).
   app.use(notFound, jsonErrorHandler(BODY_LIMIT));
   answerMalformedRequestsWithJson(httpServer);
+  // Idle keep-alive connections are closed by the client (or the load balancer, often at 60 s)
+  // first, never by us while its next request is on the wire: that race resets the request.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
