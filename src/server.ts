@@ -7,6 +7,7 @@ import express from 'express';
 import type { Config } from './config';
 import type { Database, DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
+import { explorerAssets, explorerLandingPage } from './explorer';
 import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
@@ -53,7 +54,7 @@ export async function startServer(
     validationRules: limits.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      config.production ? ApolloServerPluginLandingPageDisabled() : explorerLandingPage(),
       ...limits.plugins,
       metrics.apolloPlugin,
     ],
@@ -74,6 +75,7 @@ export async function startServer(
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  if (!config.production) app.use(explorerAssets());
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
