@@ -16,15 +16,18 @@ const { version } = require(packageJson) as { version: string };
 /** Versioned, so that browsers may cache the 6 MB bundle for good. */
 export const EXPLORER_ASSETS_PATH = `/explorer/${version}`;
 
-const EXAMPLE_QUERY = `# The order service's API explorer: press ▶ (Ctrl-Enter).
-#
+const EXAMPLE_QUERY = `# The order service's API explorer: ▶ or Ctrl-Enter runs.
 # Products are public. For orders and reports, fill in
-#   "Authorization": "Bearer <token>"   (Headers, below)
-# with a token from npm run --silent token -- EMAIL,
-# e.g. alice@, admin@ or analyst@example.com.
+# the Authorization header below with "Bearer <token>",
+# a token from: npm run --silent token -- EMAIL
+# (alice@, admin@ or analyst@example.com).
 
 query Catalogue($search: String) {
-  products(first: 5, filter: { search: $search }, orderBy: { field: PRICE, direction: DESC }) {
+  products(
+    first: 5
+    filter: { search: $search }
+    orderBy: { field: PRICE, direction: DESC }
+  ) {
     totalCount
     edges {
       node {
