@@ -7,6 +7,7 @@ import express from 'express';
 import type { Config } from './config';
 import type { Database, DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
+import { dashboardRouter } from './dashboard/router';
 import { explorerAssets, explorerLandingPage } from './explorer';
 import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
@@ -76,6 +77,7 @@ export async function startServer(
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   if (!config.production) app.use(explorerAssets());
+  app.use(dashboardRouter());
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
