@@ -82,6 +82,7 @@ describe.skipIf(!hasChromium)('the analysts’ dashboard (GET /dashboard) in Chr
     expect((await downloadCsv(page, 'top')).rows).toEqual([['productName', 'sku', 'unitsSold', 'revenue'], ...topLines]);
 
     expect(requestsLeaving(browser.requests, new URL(api.url).origin)).toEqual([]);
+    expect(browser.pageErrors).toEqual([]); // the page keeps to its Content-Security-Policy
     await page.close();
   });
 

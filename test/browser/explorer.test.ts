@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium)('API explorer (GET /graphql from a browser, develo
     expect(browser.requests).toContain(`${origin}${EXPLORER_ASSETS_PATH}/yoga-graphiql.umd.js`);
     expect(browser.requests.some((url) => url.includes('/monacoeditorwork/'))).toBe(true);
     expect(requestsLeaving(browser.requests, origin)).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
     await page.close();
   });
 

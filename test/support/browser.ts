@@ -27,6 +27,8 @@ export interface TestBrowser {
   context: BrowserContext;
   /** Every URL the browser asked for (pages and their workers), in order. */
   requests: string[];
+  /** Uncaught exceptions in pages, and what their console said was refused (CSP) or broken. */
+  pageErrors: string[];
   /** A new tab (its own sessionStorage). */
   newPage(): Promise<Page>;
 }
@@ -36,7 +38,7 @@ export interface TestBrowser {
  * tests and closed after them. Requests to anything but 127.0.0.1 are recorded and refused.
  */
 export function useBrowser(): TestBrowser {
-  const browser = { requests: [] as string[] } as TestBrowser;
+  const browser = { requests: [] as string[], pageErrors: [] as string[] } as TestBrowser;
   let profile = '';
   beforeAll(async () => {
     profile = mkdtempSync(path.join(tmpdir(), 'order-service-chromium-'));
@@ -51,6 +53,12 @@ export function useBrowser(): TestBrowser {
       const url = route.request().url();
       browser.requests.push(url);
       return new URL(url).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient');
+    });
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => browser.pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to|Uncaught/.test(message.text())) browser.pageErrors.push(message.text());
+      });
     });
     Object.assign(browser, { context, newPage: () => context.newPage() });
   });
