@@ -97,6 +97,8 @@ export type TopProductsQueryVariables = Exact<{
 
 export type TopProductsQuery = { topProducts: Array<{ productName: string, unitsSold: number, revenue: string, product: { id: string, sku: string } | null }> };
 
+export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
+
 export type ProductCardFragment = { id: string, sku: string, name: string, price: string, stock: number };
 
 export type OrderSummaryFragment = { id: string, status: OrderStatus, totalPrice: string, itemCount: number, placedAt: string, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string } | null }> };
@@ -164,6 +166,12 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+    `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
 export const ProductCardFragmentDoc = new TypedDocumentString(`
     fragment ProductCard on Product {
   id
@@ -212,12 +220,14 @@ export const AdminOrdersDocument = new TypedDocumentString(`
       }
     }
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<AdminOrdersQuery, AdminOrdersQueryVariables>;
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`) as unknown as TypedDocumentString<AdminOrdersQuery, AdminOrdersQueryVariables>;
 export const MoveOrderStatusDocument = new TypedDocumentString(`
     mutation MoveOrderStatus($id: ID!, $status: OrderStatus!) {
   updateOrderStatus(id: $id, status: $status) {
@@ -284,12 +294,15 @@ export const CataloguePageDocument = new TypedDocumentString(`
       }
     }
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
   }
 }
-    fragment ProductCard on Product {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment ProductCard on Product {
   id
   sku
   name
@@ -324,13 +337,16 @@ export const MyOrdersDocument = new TypedDocumentString(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
     }
   }
 }
-    fragment OrderSummary on Order {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment OrderSummary on Order {
   id
   status
   totalPrice

@@ -140,6 +140,12 @@ var TypedDocumentString = class extends String {
     return this.value;
   }
 };
+var PageInfoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+    `, { "fragmentName": "PageInfoFields" });
 var ProductCardFragmentDoc = new TypedDocumentString(`
     fragment ProductCard on Product {
   id
@@ -188,12 +194,14 @@ var AdminOrdersDocument = new TypedDocumentString(`
       }
     }
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
   }
 }
-    `);
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}`);
 var MoveOrderStatusDocument = new TypedDocumentString(`
     mutation MoveOrderStatus($id: ID!, $status: OrderStatus!) {
   updateOrderStatus(id: $id, status: $status) {
@@ -260,12 +268,15 @@ var CataloguePageDocument = new TypedDocumentString(`
       }
     }
     pageInfo {
-      hasNextPage
-      endCursor
+      ...PageInfoFields
     }
   }
 }
-    fragment ProductCard on Product {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment ProductCard on Product {
   id
   sku
   name
@@ -300,13 +311,16 @@ var MyOrdersDocument = new TypedDocumentString(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
     }
   }
 }
-    fragment OrderSummary on Order {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment OrderSummary on Order {
   id
   status
   totalPrice
