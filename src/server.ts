@@ -6,6 +6,8 @@ import express from 'express';
 import type { Config } from './config';
 import type { Database, DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
+import { dashboardRouter } from './dashboard/router';
+import { explorerAssets, explorerLandingPage } from './explorer';
 import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
@@ -59,7 +61,7 @@ export async function startServer(
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      config.production ? ApolloServerPluginLandingPageDisabled() : explorerLandingPage(),
       ...limits.plugins,
       metrics.apolloPlugin,
       serviceUnavailablePlugin,
@@ -82,6 +84,8 @@ export async function startServer(
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  if (!config.production) app.use(explorerAssets());
+  app.use(dashboardRouter());
   app.use(
     '/graphql',
     requireJsonBody,
