@@ -18,8 +18,14 @@ const schema = buildSchema();
 
 export type ApolloConfig = Pick<Config, 'production'>;
 
-/** Apollo Server's options for this API, plus the transport's own `plugins`. */
-export function apolloOptions(config: ApolloConfig, plugins: ApolloServerPlugin<Context>[] = []): ApolloServerOptionsWithSchema<Context> {
+/**
+ * Apollo Server's options for this API, plus the transport's own `plugins` and its landing page
+ * (the server's explorer in development; none where nothing serves its assets, as in the Lambda).
+ */
+export function apolloOptions(
+  config: ApolloConfig,
+  { plugins = [], landingPage }: { plugins?: ApolloServerPlugin<Context>[]; landingPage?: ApolloServerPlugin } = {},
+): ApolloServerOptionsWithSchema<Context> {
   const limits = queryLimits(config.production);
   return {
     schema,
@@ -31,7 +37,7 @@ export function apolloOptions(config: ApolloConfig, plugins: ApolloServerPlugin<
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       ...plugins,
       serviceUnavailablePlugin,

@@ -6,6 +6,8 @@ import { apolloOptions, contextFactory } from './apollo';
 import type { Config } from './config';
 import type { Database, DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
+import { dashboardRouter } from './dashboard/router';
+import { explorerAssets, explorerLandingPage } from './explorer';
 import type { Context } from './graphql/context';
 import { answerMalformedRequestsWithJson, jsonErrorHandler, notFound, requireJsonBody } from './http/errors';
 import { httpDrain } from './http/drain';
@@ -27,6 +29,7 @@ export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSec
 const READINESS_TIMEOUT_MS = 2_000;
 const BODY_LIMIT = '1mb';
 const SHUTDOWN_GRACE_MS = 10_000;
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 async function isReady(db: Database, committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
@@ -47,7 +50,8 @@ export async function startServer(
   const httpServer = http.createServer(app);
   const drain = httpDrain(httpServer);
   const metrics = createMetrics(database);
-  const apollo = new ApolloServer<Context>(apolloOptions(config, [metrics.apolloPlugin]));
+  const landingPage = config.production ? undefined : explorerLandingPage();
+  const apollo = new ApolloServer<Context>(apolloOptions(config, { landingPage, plugins: [metrics.apolloPlugin] }));
   await apollo.start();
   const committed = await committedMigrations();
   const db = database.prisma;
@@ -65,6 +69,8 @@ export async function startServer(
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  if (!config.production) app.use(explorerAssets());
+  app.use(dashboardRouter());
   app.use(
     '/graphql',
     requireJsonBody,
@@ -76,6 +82,10 @@ export async function startServer(
   // Last: unknown paths and every error as JSON (never Express's HTML page).
   app.use(notFound, reenterRequestScopeOnError, jsonErrorHandler(BODY_LIMIT));
   answerMalformedRequestsWithJson(httpServer);
+  // Idle keep-alive connections are closed by the client (or the load balancer, often at 60 s)
+  // first, never by us while its next request is on the wire: that race resets the request.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -24,8 +24,12 @@ export function unstorableVariable(variables: Record<string, unknown> | undefine
   return undefined;
 }
 
+/** Apollo reuses a parsed document for every request that sends the same query text. */
+const literalsChecked = new WeakMap<DocumentNode, string | undefined>();
+
 /** Where the first unstorable string literal of the document is (`the string at 3:14`). */
 export function unstorableLiteral(document: DocumentNode): string | undefined {
+  if (literalsChecked.has(document)) return literalsChecked.get(document);
   let found: string | undefined;
   visit(document, {
     [Kind.STRING](node) {
@@ -34,6 +38,7 @@ export function unstorableLiteral(document: DocumentNode): string | undefined {
       }
     },
   });
+  literalsChecked.set(document, found);
   return found;
 }
 

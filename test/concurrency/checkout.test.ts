@@ -9,7 +9,8 @@ import { SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';
 import { expectConsistentShop, unitsSold } from '../support/shop';
 
-const api = useTestApi({ seed: { ...SMALL_SHOP, orders: 0 }, poolSize: 10 });
+// These tests assert invariants, not latency: a request may wait its turn for a connection on a busy machine.
+const api = useTestApi({ seed: { ...SMALL_SHOP, orders: 0 }, poolSize: 10, poolTimeoutMs: 60_000 });
 const shoppers: string[] = [];
 
 beforeAll(async () => {
