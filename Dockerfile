@@ -34,6 +34,8 @@ COPY --from=build /app/dist ./dist
 # compiles that TypeScript itself).
 COPY package.json prisma.config.ts ./
 COPY prisma ./prisma
+# The dashboard's page and styles (its script is in src/generated/dashboard).
+COPY src/dashboard/page ./src/dashboard/page
 COPY src/db/prisma-with-dmmf.cjs src/db/migration-adapter.ts src/db/connection-options.ts src/db/unref-engine-timers.cjs ./src/db/
 USER node
 EXPOSE 4000
