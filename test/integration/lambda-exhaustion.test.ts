@@ -38,14 +38,14 @@ describe.runIf(postgresBin)('two dozen Lambda instances with a pool of 10 each a
     const handle = openDatabase(cluster.url('shop'), 2);
     await seedDemoData(handle.prisma, SMALL_SHOP);
     await handle.close();
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
     await cluster?.stop();
     bundle?.remove();
   });
 
-  it('exhausts PostgreSQL: some invocations fail and the server refuses connections (too many clients)', { timeout: 120_000 }, async () => {
+  it('exhausts PostgreSQL: some invocations fail and the server refuses connections (too many clients)', { timeout: 240_000 }, async () => {
     const env = { DATABASE_URL: cluster.url('shop'), DATABASE_POOL_SIZE: '10', JWT_SECRET, NODE_ENV: 'development', LOG_LEVEL: 'silent' };
     // Four root fields resolve at once: an instance with a pool of 10 opens several connections
     // and keeps them (idle) between invocations, as a warm Lambda does.

@@ -48,7 +48,7 @@ describe.runIf(hasPgbouncer)('two dozen Lambda instances behind PgBouncer (trans
     await handle.prisma.product.updateMany({ data: { stock: 10_000 } });
     await handle.close();
     pgbouncer = await startPgbouncer(database.url);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
     await pgbouncer?.stop();
@@ -56,7 +56,7 @@ describe.runIf(hasPgbouncer)('two dozen Lambda instances behind PgBouncer (trans
     bundle?.remove();
   });
 
-  it('never makes PostgreSQL see more connections than the pooler pool, and every invocation succeeds', { timeout: 120_000 }, async () => {
+  it('never makes PostgreSQL see more connections than the pooler pool, and every invocation succeeds', { timeout: 240_000 }, async () => {
     const [analyst, alice] = [await signAccessToken(JWT_SECRET, 2), await signAccessToken(JWT_SECRET, 3)];
     const env = { DATABASE_URL: pgbouncer.url, JWT_SECRET, NODE_ENV: 'development', LOG_LEVEL: 'silent' };
     // One root field each (a request's parallel fields queue on an instance's one connection:

@@ -44,7 +44,7 @@ beforeAll(async () => {
   await handle.close();
   tokens = { admin: await signAccessToken(JWT_SECRET, 1), alice: await signAccessToken(JWT_SECRET, 3) };
   service = await startServiceProcess({ DATABASE_URL: database.url, JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: 'info' });
-});
+}, 180_000);
 afterAll(async () => {
   await service?.stop();
   await database?.drop();
@@ -175,7 +175,7 @@ describe('LOG_LEVEL', () => {
     }
   });
 
-  it('silent: the running service writes nothing on stdout, and still serves', async () => {
+  it('silent: the running service writes nothing on stdout, and still serves', { timeout: 120_000 }, async () => {
     const port = await freePort();
     const env = { ...process.env, DATABASE_URL: database.url, JWT_SECRET, LOG_LEVEL: 'silent', PORT: String(port) };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env });

@@ -82,7 +82,7 @@ describe.runIf(postgresBin)('read replica for reports (a real streaming standby)
       DATABASE_POOL_SIZE: '1',
       JWT_SECRET: TEST_JWT_SECRET,
     });
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await service?.stop();
     await standbySql?.end();
