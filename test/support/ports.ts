@@ -10,9 +10,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once something accepts connections on the port (at most `attempts` tries, 50 ms apart). */
-export async function waitForPort(port: number, attempts = 400): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
+/** Resolves once something accepts connections on the port (tried every 50 ms, for `timeoutMs` at most). */
+export async function waitForPort(port: number, timeoutMs = 90_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1', () => resolve(socket.end() && true)).on('error', () => resolve(false));
     });
