@@ -25,7 +25,7 @@ afterAll(async () => {
   await empty.drop();
 });
 
-describe('commands', () => {
+describe('commands', { timeout: 90_000 }, () => {
   it('npm start: migrates an empty DATABASE_URL, prints the URL when ready, stops cleanly on SIGTERM', async () => {
     // node --import tsx, not the tsx or npx wrappers, so that SIGTERM reaches the service itself.
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: env() });
