@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
-import type { Database, DatabaseHandle } from './db/client';
+import type { DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
 import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
@@ -24,7 +24,7 @@ export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSec
 const READINESS_TIMEOUT_MS = 2_000;
 const schema = buildSchema();
 
-async function isReady(db: Database, committed: string[]): Promise<boolean> {
+async function isReady(db: DatabaseHandle['pool'], committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
   const check = pendingMigrations(db, committed).then((pending) => pending.length === 0);
   return Promise.race([check, timeout]).catch(() => false);
@@ -68,7 +68,7 @@ export async function startServer(
     response.status(200).json({ status: 'ok' });
   });
   app.get('/readyz', async (_request, response) => {
-    const ready = isSeeded() && (await isReady(db, committed));
+    const ready = isSeeded() && (await isReady(database.pool, committed));
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
   app.get('/metrics', async (_request, response) => {
