@@ -60,7 +60,6 @@ export async function startServer(
   });
   await apollo.start();
   const committed = await committedMigrations();
-  const db = database.prisma;
   const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
 
   app.disable('x-powered-by');
@@ -78,7 +77,7 @@ export async function startServer(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(db, settings, req.headers.authorization).catch((error: unknown) => {
+      context: ({ req }) => createContext(database, settings, req.headers.authorization).catch((error: unknown) => {
         throw toContextError(error);
       }),
     }),

@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma';
 import { connectionOptions } from './connection-options';
+import { createReader, viaTransactionPooler, type Reader } from './reader';
 
 export type Database = PrismaClient;
 
@@ -12,6 +13,8 @@ export interface DatabaseHandle {
   prisma: PrismaClient;
   /** The pool behind Prisma: its gauges feed /metrics; it is bounded by DATABASE_POOL_SIZE. */
   pool: pg.Pool;
+  /** The hot reads' prepared statements, on the same pool (see reader.ts). */
+  reader: Reader;
   /** Subscribes to every statement; returns the unsubscribe function. */
   observeQueries(listener: QueryListener): () => void;
   close(): Promise<void>;
@@ -74,6 +77,7 @@ export function openDatabase(url: string, poolSize: number): DatabaseHandle {
   return {
     prisma,
     pool,
+    reader: createReader(pool, { prepare: !viaTransactionPooler(url) }),
     observeQueries(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

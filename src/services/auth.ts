@@ -1,5 +1,6 @@
+import { webcrypto } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import type { Database } from '../db/client';
+import type { Reader } from '../db/reader';
 import { UnauthenticatedError } from './errors';
 import { idOf, toGlobalId } from './global-id';
 import { findLiveUser } from './users';
@@ -8,6 +9,18 @@ import type { Viewer } from './viewer';
 
 const ALGORITHM = 'HS256';
 const key = (secret: string) => new TextEncoder().encode(secret);
+
+const verificationKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+/** The secret as a key, imported once per process: given the raw bytes, jose imports them on every call. */
+function verificationKey(secret: string): Promise<webcrypto.CryptoKey> {
+  let imported = verificationKeys.get(secret);
+  if (!imported) {
+    imported = webcrypto.subtle.importKey('raw', key(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    verificationKeys.set(secret, imported);
+  }
+  return imported;
+}
 
 /** Signs an access token for a user: `sub` is their global ID, `exp` after `ttlSeconds`. */
 export async function signAccessToken(secret: string, userId: number, ttlSeconds = 12 * 3600): Promise<string> {
@@ -23,13 +36,13 @@ export async function signAccessToken(secret: string, userId: number, ttlSeconds
  * The signed-in user of a request from its Authorization header: null without one;
  * UNAUTHENTICATED for a malformed, forged or expired token or a deleted user.
  */
-export async function authenticate(db: Database, secret: string, authorization: string | undefined): Promise<User | null> {
+export async function authenticate(reader: Reader, secret: string, authorization: string | undefined): Promise<User | null> {
   if (!authorization) return null;
   const token = /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1];
   if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
   let subject: string;
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: [ALGORITHM], requiredClaims: ['exp', 'sub'] });
+    const { payload } = await jwtVerify(token, await verificationKey(secret), { algorithms: [ALGORITHM], requiredClaims: ['exp', 'sub'] });
     subject = payload.sub!;
   } catch (error) {
     const expired = error instanceof joseErrors.JWTExpired;
@@ -41,7 +54,8 @@ export async function authenticate(db: Database, secret: string, authorization: 
   } catch {
     throw new UnauthenticatedError('The access token is not valid.');
   }
-  const user = await findLiveUser(db, userId);
+  // One prepared statement, on every request: a changed role or a deletion counts at once.
+  const user = await findLiveUser(reader, userId);
   if (!user) throw new UnauthenticatedError('The access token is for a user that no longer exists.');
   return user;
 }
