@@ -8,6 +8,8 @@ export interface ServerProcess {
   pid: number;
   /** Peak resident memory since start (VmHWM), in MB. */
   peakRssMb(): number;
+  /** CPU time (user + system) used so far, in ms: on a shared machine, steadier than wall time. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startServer(command: Command, readyPath: string): Promise<
     url,
     pid: child.pid!,
     peakRssMb: () => procStatus(child.pid!, 'VmHWM'),
+    cpuMs: () => cpuMs(child.pid!),
     stop: () => stopped(child),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --smoke] [--rounds N] [--seconds S] [--orders N] [--service "node dist/main.js"] [--service-cwd DIR] [--label L]
+ * npm run bench [-- --smoke] [--rounds N] [--seconds S] [--orders N] [--service "node dist/main.js"] [--service-cwd DIR] [--label L] [--only NAME]
  *
  * The service (`node dist/main.js`, NODE_ENV=production, a process of its own) beside B, a
  * hand-written node:http + pg endpoint returning the same JSON (bench/baseline.ts), both loaded
@@ -31,8 +31,11 @@ const { values: flags } = parseArgs({
     service: { type: 'string', default: 'node dist/main.js' },
     'service-cwd': { type: 'string', default: projectRoot },
     label: { type: 'string', default: 'run' },
+    /** Only the scenarios whose name contains this (e.g. "nested", "checkout", "cold start"): for experiments. */
+    only: { type: 'string' },
   },
 });
+const wanted = (name: string) => !flags.only || name.includes(flags.only);
 const smoke = flags.smoke!;
 const rounds = Number(flags.rounds ?? (smoke ? 1 : 3));
 const seconds = Number(flags.seconds ?? (smoke ? 1 : 5));
@@ -62,6 +65,8 @@ interface Scenario {
   baseline: LoadRequest;
 }
 interface Run extends LoadResult {
+  /** CPU of the server process per request, in ms (the database's own CPU not included). */
+  cpuMsPerRequest: number;
   scenario: string;
   clients: number;
   target: 'service' | 'baseline';
@@ -75,8 +80,10 @@ async function measure(scenarios: Scenario[], service: ServerProcess, baseline: 
   for (const scenario of scenarios) {
     for (const clients of scenario.clients) {
       for (const [target, server, request] of [['service', service, scenario.service], ['baseline', baseline, scenario.baseline]] as const) {
+        const cpuBefore = server.cpuMs();
         const result = await load(server.url, request, clients, seconds);
-        runs.push({ ...result, scenario: scenario.name, clients, target, round });
+        const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, result.requests);
+        runs.push({ ...result, cpuMsPerRequest, scenario: scenario.name, clients, target, round });
         if (result.failed > 0) {
           wrong += 1;
           log(`${target} ${scenario.name} at ${clients}: ${result.failed} failed answers`);
@@ -117,6 +124,27 @@ const baselineCommand = (databaseUrl: string): Command => ({
   env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl },
 });
 
+/** Starts the service and B on one database, checks they agree, warms them up and measures the rounds. */
+async function phase(databaseUrl: string, scenarios: Scenario[], options: { compareAnswers: boolean }) {
+  if (scenarios.length === 0) return;
+  const service = await startServer(serviceCommand(databaseUrl), '/healthz');
+  const baseline = await startServer(baselineCommand(databaseUrl), '/floor');
+  try {
+    if (options.compareAnswers) {
+      for (const scenario of scenarios) await sameAnswer(scenario.name, service, scenario.service, baseline, scenario.baseline);
+    }
+    await warmUp(scenarios, service, baseline);
+    for (let round = 1; round <= rounds; round += 1) {
+      await measure(scenarios, service, baseline, round, (name, clients) => {
+        if (name === 'nested read' && clients === 16) peakRssMb = service.peakRssMb();
+      });
+    }
+  } finally {
+    await service.stop();
+    await baseline.stop();
+  }
+}
+
 const server = await benchServer();
 const machine = {
   cpus: os.cpus().length,
@@ -131,31 +159,19 @@ const cold: { wallMs: number; cpuMs: number }[] = [];
 try {
   const readUrl = await readDatabase(server, orders, log);
   log(`cold start of "${flags.service}" (${coldStarts}x)`);
-  for (let index = 0; index < coldStarts; index += 1) cold.push(await coldStart(serviceCommand(readUrl)));
+  for (let index = 0; index < (wanted('cold start') ? coldStarts : 0); index += 1) cold.push(await coldStart(serviceCommand(readUrl)));
 
   const adminToken = await signAccessToken(JWT_SECRET, ADMIN_ID);
   const orderId = Math.max(1, Math.floor(orders / 2));
-  const reads: Scenario[] = [
+  const allReads: Scenario[] = [
     { name: 'nested read', clients: [1, 16], service: graphql(NESTED, undefined, adminToken), baseline: { method: 'GET', path: '/nested' } },
     { name: 'point read', clients: [1, 16], service: graphql(POINT, { id: toGlobalId('Order', orderId) }, adminToken), baseline: { method: 'GET', path: `/point/${orderId}` } },
     { name: '{ __typename } anonymous', clients: [1], service: graphql(FLOOR), baseline: { method: 'GET', path: '/floor' } },
     { name: '{ __typename } signed in', clients: [1], service: graphql(FLOOR, undefined, adminToken), baseline: { method: 'GET', path: '/floor' } },
   ];
+  const reads = allReads.filter((scenario) => wanted(scenario.name));
   log('reads');
-  let service = await startServer(serviceCommand(readUrl), '/healthz');
-  let baseline = await startServer(baselineCommand(readUrl), '/floor');
-  try {
-    for (const scenario of reads) await sameAnswer(scenario.name, service, scenario.service, baseline, scenario.baseline);
-    await warmUp(reads, service, baseline);
-    for (let round = 1; round <= rounds; round += 1) {
-      await measure(reads, service, baseline, round, (name, clients) => {
-        if (name === 'nested read' && clients === 16) peakRssMb = service.peakRssMb();
-      });
-    }
-  } finally {
-    await service.stop();
-    await baseline.stop();
-  }
+  await phase(readUrl, reads, { compareAnswers: true });
 
   log('checkout');
   const shop = await checkoutDatabase(server, SPREAD_PRODUCTS);
@@ -172,19 +188,11 @@ try {
       bodies: productIds.map((id) => JSON.stringify({ userId: shop.buyerId, productId: id, quantity: 1 })),
     },
   });
-  const checkouts: Scenario[] = [
+  const allCheckouts: Scenario[] = [
     { name: 'checkout, one hot product', clients: [1, 8, 32], ...place([shop.hotProductId]) },
     { name: `checkout, spread over ${SPREAD_PRODUCTS} products`, clients: [1, 8, 32], ...place(shop.spreadProductIds) },
   ];
-  service = await startServer(serviceCommand(shop.url), '/healthz');
-  baseline = await startServer(baselineCommand(shop.url), '/floor');
-  try {
-    await warmUp(checkouts, service, baseline);
-    for (let round = 1; round <= rounds; round += 1) await measure(checkouts, service, baseline, round);
-  } finally {
-    await service.stop();
-    await baseline.stop();
-  }
+  await phase(shop.url, allCheckouts.filter((scenario) => wanted(scenario.name)), { compareAnswers: false });
   const invariant = await checkoutInvariant(shop.url);
   if (invariant.oversold || invariant.unaccounted) {
     wrong += 1;
@@ -195,6 +203,11 @@ try {
 }
 
 // Summary: medians over rounds; ratios are service / B per round, then the median.
+const summary = (of: Run[]) => ({
+  requestsPerSecond: median(of.map((run) => run.requestsPerSecond)),
+  p50Ms: median(of.map((run) => run.p50Ms)),
+  cpuMsPerRequest: median(of.map((run) => run.cpuMsPerRequest)),
+});
 const keyOf = (run: Pick<Run, 'scenario' | 'clients'>) => `${run.scenario}|${run.clients}`;
 const rows = [...new Map(runs.map((run) => [keyOf(run), run])).values()].map(({ scenario, clients }) => {
   const of = (target: Run['target']) => runs.filter((run) => keyOf(run) === keyOf({ scenario, clients }) && run.target === target);
@@ -204,13 +217,13 @@ const rows = [...new Map(runs.map((run) => [keyOf(run), run])).values()].map(({ 
   return {
     scenario,
     clients,
-    service: { requestsPerSecond: median(service.map((run) => run.requestsPerSecond)), p50Ms: median(service.map((run) => run.p50Ms)) },
-    baseline: { requestsPerSecond: median(baseline.map((run) => run.requestsPerSecond)), p50Ms: median(baseline.map((run) => run.p50Ms)) },
+    service: summary(service),
+    baseline: summary(baseline),
     ratio: median(ratios),
   };
 });
 const p50Of = (scenario: string) =>
-  Array.from({ length: rounds }, (_, index) => runs.find((run) => run.scenario === scenario && run.target === 'service' && run.round === index + 1)!.p50Ms);
+  Array.from({ length: rounds }, (_, index) => runs.find((run) => run.scenario === scenario && run.target === 'service' && run.round === index + 1)?.p50Ms ?? Number.NaN);
 const anonymous = p50Of('{ __typename } anonymous');
 const tokenCostMs = median(p50Of('{ __typename } signed in').map((p50, index) => p50 - anonymous[index]!));
 const coldStartMs = median(cold.map((start) => start.wallMs));
@@ -231,8 +244,15 @@ const targets = [
 const figure = (side: { requestsPerSecond: number; p50Ms: number }) => `${side.requestsPerSecond.toFixed(0)} (${side.p50Ms.toFixed(2)} ms)`;
 printTable(
   `${flags.label}: service "${flags.service}" vs B, ${orders} orders, ${rounds} round(s) of ${seconds} s, medians (${machine.cpus} x ${machine.cpuModel}, ${machine.node})`,
-  ['scenario', 'clients', 'service req/s (p50)', 'B req/s (p50)', 'ratio'],
-  rows.map((row) => [row.scenario, row.clients, figure(row.service), figure(row.baseline), row.ratio.toFixed(2)]),
+  ['scenario', 'clients', 'service req/s (p50)', 'B req/s (p50)', 'ratio', 'CPU ms/req service, B'],
+  rows.map((row) => [
+    row.scenario,
+    row.clients,
+    figure(row.service),
+    figure(row.baseline),
+    row.ratio.toFixed(2),
+    `${row.service.cpuMsPerRequest.toFixed(2)}, ${row.baseline.cpuMsPerRequest.toFixed(2)}`,
+  ]),
 );
 console.log(`\ncold start (launch to first answer): ${coldStartMs.toFixed(0)} ms wall, ${coldStartCpuMs.toFixed(0)} ms CPU`);
 console.log(`peak RSS under the nested load: ${peakRssMb.toFixed(0)} MB; a token adds ${tokenCostMs.toFixed(2)} ms at p50`);

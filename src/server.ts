@@ -9,6 +9,7 @@ import type { DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
 import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
+import { compiledExecution, executionPlugins } from './graphql/execution';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import { createMetrics } from './metrics';
@@ -44,7 +45,7 @@ export async function startServer(
   const metrics = createMetrics(database);
   const limits = queryLimits(config.production);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: !config.production,
     // main.ts owns SIGTERM/SIGINT: it stops this server, then closes the database.
     stopOnTerminationSignals: false,
@@ -55,6 +56,7 @@ export async function startServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...limits.plugins,
+      ...executionPlugins,
       metrics.apolloPlugin,
     ],
   });

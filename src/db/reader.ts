@@ -30,13 +30,30 @@ export interface Reader {
 }
 
 const NUMERIC = 1700;
+const TIMESTAMPTZ = 1184;
 const INVALID_SQL_STATEMENT_NAME = '26000';
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
+const parsePgTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => Date;
+const SPACE = 32;
+
+/**
+ * A timestamptz as a Date. PostgreSQL's output in UTC ('2026-01-31 23:30:00.123+00', the usual
+ * session time zone) is an ISO string once 'T' and 'Z' are in place, which V8 parses twice as
+ * fast as pg's general parser; any other shape (another zone, BC, infinity) goes to pg's.
+ */
+function parseTimestamptz(text: string): Date {
+  if (text.length >= 22 && text.charCodeAt(10) === SPACE && text.endsWith('+00')) {
+    return new Date(`${text.slice(0, 10)}T${text.slice(11, -3)}Z`);
+  }
+  return parsePgTimestamptz(text);
+}
 
 /** pg's own parsers, but `numeric` as Prisma.Decimal (exact, as Prisma returns it). */
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === NUMERIC) return (value: string) => new Prisma.Decimal(value);
+    if (oid === TIMESTAMPTZ) return parseTimestamptz;
     return pg.types.getTypeParser(oid, format);
   },
 };

@@ -158,6 +158,18 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
 });
 
 describe('the reader', () => {
+  it('reads timestamps right in any session time zone, not only UTC', async () => {
+    const paris = new pg.Pool({ connectionString: database.url, options: '-c TimeZone=Europe/Paris', max: 1 });
+    try {
+      const ids = [1, 2, 3, 5];
+      expect(byId(await usersByIds(createReader(paris, { prepare: true }), ids))).toStrictEqual(
+        await db().user.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }),
+      );
+    } finally {
+      await paris.end();
+    }
+  });
+
   it('sends statements unnamed from then on when a prepared statement has gone missing (as behind PgBouncer < 1.21)', async () => {
     const single = new pg.Pool({ connectionString: database.url, max: 1 });
     try {
