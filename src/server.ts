@@ -4,12 +4,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
-import type { Database, DatabaseHandle } from './db/client';
+import type { DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
 import { dashboardRouter } from './dashboard/router';
 import { explorerAssets, explorerLandingPage } from './explorer';
 import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
+import { compiledExecution, executionPlugins } from './graphql/execution';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import { answerMalformedRequestsWithJson, jsonErrorHandler, notFound, requireJsonBody } from './http/errors';
@@ -31,7 +32,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const schema = buildSchema();
 
-async function isReady(db: Database, committed: string[]): Promise<boolean> {
+async function isReady(db: DatabaseHandle['pool'], committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
   const check = pendingMigrations(db, committed).then((pending) => pending.length === 0);
   return Promise.race([check, timeout]).catch(() => false);
@@ -52,7 +53,7 @@ export async function startServer(
   const metrics = createMetrics(database);
   const limits = queryLimits(config.production);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: !config.production,
     // main.ts owns SIGTERM/SIGINT: it stops this server, then closes the database.
     stopOnTerminationSignals: false,
@@ -63,13 +64,13 @@ export async function startServer(
     plugins: [
       config.production ? ApolloServerPluginLandingPageDisabled() : explorerLandingPage(),
       ...limits.plugins,
+      ...executionPlugins,
       metrics.apolloPlugin,
       serviceUnavailablePlugin,
     ],
   });
   await apollo.start();
   const committed = await committedMigrations();
-  const db = database.prisma;
   const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
 
   app.disable('x-powered-by');
@@ -78,7 +79,7 @@ export async function startServer(
     response.status(200).json({ status: 'ok' });
   });
   app.get('/readyz', async (_request, response) => {
-    const ready = isSeeded() && (await isReady(db, committed));
+    const ready = isSeeded() && (await isReady(database.pool, committed));
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
   app.get('/metrics', async (_request, response) => {
@@ -91,7 +92,7 @@ export async function startServer(
     requireJsonBody,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(db, settings, req.headers.authorization).catch((error: unknown) => {
+      context: ({ req }) => createContext(database, settings, req.headers.authorization).catch((error: unknown) => {
         throw toContextError(error);
       }),
     }),

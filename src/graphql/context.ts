@@ -1,11 +1,16 @@
-import type { Database } from '../db/client';
+import type { Database, DatabaseHandle } from '../db/client';
+import type { Reader } from '../db/reader';
 import { authenticate, viewerOf } from '../services/auth';
 import type { Viewer } from '../services/viewer';
 import { createLoaders, type Loaders } from './loaders';
 
-/** What every resolver receives: the database, who is asking, and this request's loaders. */
+/**
+ * What every resolver receives: the database (Prisma for writes and reports, the reader for the
+ * prepared hot reads), who is asking, and this request's loaders.
+ */
 export interface Context {
   db: Database;
+  reader: Reader;
   viewer: Viewer;
   loaders: Loaders;
   settings: ContextSettings;
@@ -17,9 +22,13 @@ export interface ContextSettings {
 }
 
 /** Builds a request's context; a bad token fails the whole request with UNAUTHENTICATED. */
-export async function createContext(db: Database, settings: ContextSettings, authorization: string | undefined): Promise<Context> {
-  const user = await authenticate(db, settings.jwtSecret, authorization);
-  const loaders = createLoaders(db);
+export async function createContext(
+  database: Pick<DatabaseHandle, 'prisma' | 'reader'>,
+  settings: ContextSettings,
+  authorization: string | undefined,
+): Promise<Context> {
+  const user = await authenticate(database.reader, settings.jwtSecret, authorization);
+  const loaders = createLoaders(database.reader);
   if (user) loaders.userById.prime(user.id, user); // `me` and the viewer's own orders need no second read
-  return { db, viewer: viewerOf(user), loaders, settings };
+  return { db: database.prisma, reader: database.reader, viewer: viewerOf(user), loaders, settings };
 }
