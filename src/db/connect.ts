@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Config } from '../config';
 import { openDatabase, type DatabaseHandle } from './client';
 import { withDatabase } from './connection-options';
 import { ensureDatabase, startEmbeddedPostgres } from './embedded';
-import { applyMigrations } from './migrations';
+import { applyPendingMigrations } from './migrations';
 import { withReportReplica } from './replica';
+import { projectRoot } from '../project-root';
 
 /** Where `npm start` keeps the embedded server's data, and the port it listens on. */
-export const EMBEDDED_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.data/postgres');
+export const EMBEDDED_DATA_DIR = path.join(projectRoot, '.data/postgres');
 const EMBEDDED_PORT = 54329;
 const EMBEDDED_DATABASE = 'order_service';
 
@@ -62,7 +62,7 @@ export async function locateDatabase(config: Config): Promise<DatabaseLocation> 
  */
 export async function connectDatabase(config: Config, { migrate = true } = {}): Promise<ConnectedDatabase> {
   const location = await locateDatabase(config);
-  if (migrate) await applyMigrations(location.directUrl);
+  if (migrate) await applyPendingMigrations(location.directUrl);
   const primary = openDatabase(location.url, config.databasePoolSize, config.databasePoolTimeoutMs);
   const { databaseReplicaUrl } = config;
   const handle = databaseReplicaUrl ? withReportReplica(primary, { ...config, databaseReplicaUrl }) : primary;

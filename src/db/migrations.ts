@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Database } from './client';
+import pg from 'pg';
+import { connectionOptions } from './connection-options';
+import { projectRoot as root } from '../project-root';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const migrationsDir = path.join(root, 'prisma/migrations');
-const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
+const prismaCli = createRequire(path.join(root, 'package.json')).resolve('prisma/build/index.js');
 
 /** Environment for the Prisma CLI on `url`: see prisma.config.ts and unref-engine-timers.cjs. */
 export function prismaCliEnvironment(url: string, directUrl = url): NodeJS.ProcessEnv {
@@ -41,13 +41,27 @@ export async function committedMigrations(): Promise<string[]> {
 }
 
 /** Committed migrations the database has not finished applying (all of them on an empty database). */
-export async function pendingMigrations(db: Database, committed: string[]): Promise<string[]> {
-  const [{ exists }] = await db.$queryRaw<[{ exists: boolean }]>`
-    SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`;
-  if (!exists) return committed;
-  const applied = await db.$queryRaw<{ migration_name: string }[]>`
-    SELECT migration_name FROM _prisma_migrations
-    WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+export async function pendingMigrations(db: Pick<pg.Pool, 'query'>, committed: string[]): Promise<string[]> {
+  const { rows: [table] } = await db.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+  if (!table?.exists) return committed;
+  const { rows: applied } = await db.query<{ migration_name: string }>(
+    'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  );
   const done = new Set(applied.map((row) => row.migration_name));
   return committed.filter((name) => !done.has(name));
+}
+
+/**
+ * Runs `prisma migrate deploy` only when `_prisma_migrations` lacks a committed migration: the
+ * CLI takes about a second to start, and most starts have nothing to apply.
+ */
+export async function applyPendingMigrations(directUrl: string): Promise<void> {
+  const client = new pg.Client(connectionOptions(directUrl));
+  await client.connect();
+  try {
+    if ((await pendingMigrations(client, await committedMigrations())).length === 0) return;
+  } finally {
+    await client.end();
+  }
+  await applyMigrations(directUrl);
 }

@@ -26,10 +26,10 @@ export function globalIdField(type: NodeType) {
 
 type NodeSource = User | Product | Order | OrderItem;
 const finders: Record<NodeType, (ctx: Context, id: number) => Promise<NodeSource | null>> = {
-  User: (ctx, id) => findVisibleUser(ctx.db, ctx.viewer, id),
-  Product: (ctx, id) => findProduct(ctx.db, id),
-  Order: (ctx, id) => findVisibleOrder(ctx.db, ctx.viewer, id),
-  OrderItem: (ctx, id) => findVisibleOrderItem(ctx.db, ctx.viewer, id),
+  User: (ctx, id) => findVisibleUser(ctx.reader, ctx.viewer, id),
+  Product: (ctx, id) => findProduct(ctx.reader, id),
+  Order: (ctx, id) => findVisibleOrder(ctx.reader, ctx.viewer, id),
+  OrderItem: (ctx, id) => findVisibleOrderItem(ctx.reader, ctx.viewer, id),
 };
 
 export const NodeQuery = queryField('node', {

@@ -52,14 +52,14 @@ export const OrderQueries = extendType({
       type: 'Order',
       description: 'The order, if the viewer may see it (its owner or an admin).',
       args: { id: nonNull(idArg()) },
-      resolve: (_, { id }, ctx) => findVisibleOrder(ctx.db, ctx.viewer, idOf('Order', id)),
+      resolve: (_, { id }, ctx) => findVisibleOrder(ctx.reader, ctx.viewer, idOf('Order', id)),
     });
     t.nonNull.field('orders', {
       type: 'OrderConnection',
       description: 'Admins see all orders; customers see their own. Newest first.',
       args: { first: intArg({ default: 20 }), after: stringArg(), filter: arg({ type: 'OrderFilter' }) },
       resolve: (_, { filter, ...page }, ctx) =>
-        listOrders(ctx.db, ctx.viewer, {
+        listOrders(ctx.reader, ctx.viewer, {
           ...page,
           filter: filter && { ...filter, userId: filter.userId == null ? null : idOf('User', filter.userId, 'filter.userId') },
         }),

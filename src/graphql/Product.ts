@@ -49,7 +49,7 @@ export const ProductQueries = extendType({
     t.field('product', {
       type: 'Product',
       args: { id: nonNull(idArg()) },
-      resolve: (_, { id }, ctx) => findProduct(ctx.db, idOf('Product', id)),
+      resolve: (_, { id }, ctx) => findProduct(ctx.reader, idOf('Product', id)),
     });
     t.nonNull.field('products', {
       type: 'ProductConnection',
@@ -59,7 +59,7 @@ export const ProductQueries = extendType({
         filter: arg({ type: 'ProductFilter' }),
         orderBy: arg({ type: 'ProductOrder' }),
       },
-      resolve: (_, args, ctx) => listProducts(ctx.db, args),
+      resolve: (_, args, ctx) => listProducts(ctx.reader, args),
     });
   },
 });

@@ -46,7 +46,7 @@ export const UserQueries = extendType({
       type: 'UserConnection',
       description: 'Admins only.',
       args: { first: intArg({ default: 20 }), after: stringArg() },
-      resolve: (_, args, ctx) => listUsers(ctx.db, ctx.viewer, args),
+      resolve: (_, args, ctx) => listUsers(ctx.reader, ctx.viewer, args),
     });
   },
 });

@@ -1,13 +1,18 @@
-import type { Database } from '../db/client';
+import type { Database, DatabaseHandle } from '../db/client';
+import type { Reader } from '../db/reader';
 import { authenticate, viewerOf } from '../services/auth';
 import type { Viewer } from '../services/viewer';
 import { createLoaders, type Loaders } from './loaders';
 
-/** What every resolver receives: the database, who is asking, and this request's loaders. */
+/**
+ * What every resolver receives: the database (Prisma for writes and reports, the reader for the
+ * prepared hot reads), who is asking, and this request's loaders.
+ */
 export interface Context {
   db: Database;
   /** What the revenue reports read: the read replica when DATABASE_REPLICA_URL is set, else `db`. */
   reportDb: Database;
+  reader: Reader;
   viewer: Viewer;
   loaders: Loaders;
   settings: ContextSettings;
@@ -20,13 +25,12 @@ export interface ContextSettings {
 
 /** Builds a request's context; a bad token fails the whole request with UNAUTHENTICATED. */
 export async function createContext(
-  db: Database,
+  database: Pick<DatabaseHandle, 'prisma' | 'reader' | 'reports'>,
   settings: ContextSettings,
   authorization: string | undefined,
-  reportDb: Database = db,
 ): Promise<Context> {
-  const user = await authenticate(db, settings.jwtSecret, authorization);
-  const loaders = createLoaders(db);
+  const user = await authenticate(database.reader, settings.jwtSecret, authorization);
+  const loaders = createLoaders(database.reader);
   if (user) loaders.userById.prime(user.id, user); // `me` and the viewer's own orders need no second read
-  return { db, reportDb, viewer: viewerOf(user), loaders, settings };
+  return { db: database.prisma, reportDb: database.reports, reader: database.reader, viewer: viewerOf(user), loaders, settings };
 }

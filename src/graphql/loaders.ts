@@ -1,10 +1,11 @@
 /**
  * Per-request DataLoaders: every relation the schema exposes resolves through one of these, so a
- * nested query costs one statement per relation level, whatever the page size.
- * Each batch function returns one result per key, in key order.
+ * nested query costs one statement per relation level, whatever the page size. The statements
+ * are prepared reads (src/db/reads). Each batch function returns one result per key, in key order.
  */
 import DataLoader from 'dataloader';
-import type { Database } from '../db/client';
+import type { Reader } from '../db/reader';
+import { itemsOfOrders, orderCountsOfUsers, productsByIds, usersByIds } from '../db/reads/rows';
 import type { Order, OrderItem, Product, User } from '../generated/prisma';
 import { firstOrdersOfUsers } from '../services/orders';
 import type { PageArgs, PageSlice } from '../services/pagination';
@@ -20,25 +21,18 @@ function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
   return keys.map((key) => groups.get(key)!);
 }
 
-export function createLoaders(db: Database) {
+export function createLoaders(reader: Reader) {
   const ordersOfUserByArgs = new Map<string, DataLoader<number, PageSlice<Order>>>();
   return {
     /** Users by id, soft-deleted ones included (an order's user stays its user). */
-    userById: new DataLoader<number, User | null>(async (ids) =>
-      byKey(ids, await db.user.findMany({ where: { id: { in: [...ids] } } }), (user) => user.id),
-    ),
+    userById: new DataLoader<number, User | null>(async (ids) => byKey(ids, await usersByIds(reader, ids), (user) => user.id)),
     /** Products by id, soft-deleted ones included (callers decide whether to show them). */
-    productById: new DataLoader<number, Product | null>(async (ids) =>
-      byKey(ids, await db.product.findMany({ where: { id: { in: [...ids] } } }), (product) => product.id),
-    ),
+    productById: new DataLoader<number, Product | null>(async (ids) => byKey(ids, await productsByIds(reader, ids), (product) => product.id)),
     /** The lines of each order, in the order they were written. */
-    itemsByOrderId: new DataLoader<number, OrderItem[]>(async (ids) =>
-      groupedByKey(ids, await db.orderItem.findMany({ where: { orderId: { in: [...ids] } }, orderBy: { id: 'asc' } }), (item) => item.orderId),
-    ),
+    itemsByOrderId: new DataLoader<number, OrderItem[]>(async (ids) => groupedByKey(ids, await itemsOfOrders(reader, ids), (item) => item.orderId)),
     /** How many orders each user has placed, in any status. */
     orderCountByUserId: new DataLoader<number, number>(async (ids) => {
-      const counts = await db.order.groupBy({ by: ['userId'], where: { userId: { in: [...ids] } }, _count: { _all: true } });
-      const byUser = new Map(counts.map((row) => [row.userId, row._count._all]));
+      const byUser = new Map((await orderCountsOfUsers(reader, ids)).map((row) => [row.userId, row.count]));
       return ids.map((id) => byUser.get(id) ?? 0);
     }),
     /** A page of each user's orders; users asked for with the same page arguments share one statement. */
@@ -47,7 +41,7 @@ export function createLoaders(db: Database) {
       let loader = ordersOfUserByArgs.get(argsKey);
       if (!loader) {
         loader = new DataLoader(async (userIds) => {
-          const pages = await firstOrdersOfUsers(db, userIds, args);
+          const pages = await firstOrdersOfUsers(reader, userIds, args);
           return userIds.map((id) => pages.get(id)!);
         });
         ordersOfUserByArgs.set(argsKey, loader);

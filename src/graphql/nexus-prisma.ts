@@ -7,9 +7,12 @@ process.env.NO_PEER_DEPENDENCY_CHECK = '1'; // it declares @prisma/client ^5; 6.
 // it lacks: it loads without it.
 const logLevel = process.env.LOG_LEVEL;
 delete process.env.LOG_LEVEL;
-const nexusPrisma = await import('nexus-prisma').finally(() => {
+const imported = await import('nexus-prisma').finally(() => {
   if (logLevel !== undefined) process.env.LOG_LEVEL = logLevel;
 });
+// A CommonJS module whose exports Node cannot list: plain Node gives only `default` (its
+// module.exports); tsx and esbuild also copy the names. `default` is there in all three.
+const nexusPrisma = (imported as unknown as { default?: typeof imported }).default ?? imported;
 nexusPrisma.$settings({ checks: { PrismaClientOnContext: { strategy: 'duckType' } } });
 
 export const { User, Product, Order, OrderItem, Role, OrderStatus } = nexusPrisma;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/client';
+import { sqlState } from '../db/errors';
 import { inTransaction, type Transaction } from '../db/transaction';
 import { Prisma, type Order } from '../generated/prisma';
 import { BadUserInputError, ForbiddenError, IdempotencyKeyReusedError, InsufficientStockError, NotFoundError } from './errors';
@@ -54,53 +55,69 @@ export function requestHash(request: OrderRequest): string {
   return createHash('sha256').update(JSON.stringify([request.userId, request.lines])).digest('hex');
 }
 
-/** Takes `quantity` of a live product in one guarded statement; returns its name and price, or why not. */
-async function takeStock(tx: Transaction, productId: number, quantity: number) {
-  const [taken] = await tx.$queryRaw<{ name: string; price: Prisma.Decimal }[]>`
-    UPDATE products SET stock = stock - ${quantity}, updated_at = now()
-    WHERE id = ${productId} AND deleted_at IS NULL AND stock >= ${quantity}
-    RETURNING name, price`;
-  if (taken) return taken;
-  const product = await tx.product.findFirst({ where: { id: productId, deletedAt: null }, select: { stock: true } });
-  if (!product) throw new NotFoundError('Product');
-  throw new InsufficientStockError({ productId: toGlobalId('Product', productId), requested: quantity, available: product.stock });
-}
-
-/** The order already placed with this key, if any: the same one when the input matches. */
-async function replay(tx: Transaction, request: OrderRequest, hash: string): Promise<Order | null> {
-  if (request.idempotencyKey === null) return null;
-  // Serialises concurrent requests with the same key; released when the transaction ends.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${request.userId}::int, hashtext(${request.idempotencyKey}))`;
-  const existing = await tx.order.findUnique({
-    where: { userId_idempotencyKey: { userId: request.userId, idempotencyKey: request.idempotencyKey } },
-  });
-  if (existing && existing.requestHash !== hash) throw new IdempotencyKeyReusedError();
-  return existing;
-}
-
-/** Writes the order and its lines in one statement; the total is the sum of the lines' snapshots. */
-async function insertOrder(
-  tx: Transaction,
-  request: OrderRequest,
-  lines: { productId: number; quantity: number; productName: string; unitPrice: Prisma.Decimal }[],
-  hash: string | null,
-): Promise<Order> {
-  const total = lines.reduce((sum, line) => sum.add(line.unitPrice.mul(line.quantity)), new Prisma.Decimal(0));
-  const [row] = await tx.$queryRaw<OrderRow[]>`
-    WITH placed AS (
+/**
+ * The statement that places an order, all or nothing: the order already placed with this
+ * idempotency key if there is one; else it locks the lines' live products in ascending id order
+ * (so that concurrent orders cannot deadlock), and only if every line has the stock (and the user
+ * is live) takes it and writes the order and its lines, with the products' names and prices as
+ * snapshots and the total summed from them. One round trip; the hot rows stay locked from here to
+ * the COMMIT. Returns the order with `outcome` 'placed' or 'existing', or no row when refused.
+ */
+export function placeOrderSql(request: OrderRequest, hash: string | null): Prisma.Sql {
+  const productIds = request.lines.map((line) => line.productId);
+  const quantities = request.lines.map((line) => line.quantity);
+  return Prisma.sql`
+    WITH existing AS (
+      SELECT * FROM orders
+      WHERE ${request.idempotencyKey}::text IS NOT NULL AND user_id = ${request.userId} AND idempotency_key = ${request.idempotencyKey}::text
+    ), locked AS MATERIALIZED (
+      SELECT p.id, p.stock, line.quantity
+      FROM products p JOIN unnest(${productIds}::int[], ${quantities}::int[]) AS line (product_id, quantity) ON line.product_id = p.id
+      WHERE p.deleted_at IS NULL AND NOT EXISTS (SELECT FROM existing)
+      ORDER BY p.id
+      FOR NO KEY UPDATE OF p
+    ), ready AS (
+      SELECT count(*) = ${productIds.length} AND bool_and(stock >= quantity)
+        AND EXISTS (SELECT FROM users WHERE id = ${request.userId} AND deleted_at IS NULL) AS ok
+      FROM locked
+    ), taken AS (
+      -- From locked.stock, not p.stock: p is read with the statement's snapshot, which may predate
+      -- a concurrent restock that locked waited for; PostgreSQL checks CHECK (stock >= 0) on that
+      -- stale row before it notices and retries with the latest. The lock makes locked.stock current.
+      UPDATE products p SET stock = locked.stock - locked.quantity, updated_at = now()
+      FROM locked WHERE p.id = locked.id AND (SELECT ok FROM ready)
+      RETURNING p.id, p.name, p.price, locked.quantity
+    ), placed AS (
       INSERT INTO orders (user_id, status, total_price, idempotency_key, request_hash, updated_at)
-      VALUES (${request.userId}, 'PENDING', ${total}, ${request.idempotencyKey}, ${hash}, now())
+      SELECT ${request.userId}, 'PENDING', sum(price * quantity), ${request.idempotencyKey}::text, ${hash}::text, now()
+      FROM taken HAVING count(*) > 0
       RETURNING *
     ), written AS (
       INSERT INTO order_items (order_id, product_id, product_name, unit_price, quantity)
-      SELECT placed.id, line.* FROM placed, unnest(
-        ${lines.map((line) => line.productId)}::int[], ${lines.map((line) => line.productName)}::text[],
-        ${lines.map((line) => line.unitPrice.toFixed(2))}::numeric[], ${lines.map((line) => line.quantity)}::int[]
-      ) AS line
+      SELECT placed.id, taken.id, taken.name, taken.price, taken.quantity FROM placed, taken ORDER BY taken.id
     )
-    SELECT id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash FROM placed`;
-  return toOrder(row!);
+    SELECT 'placed' AS outcome, id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash FROM placed
+    UNION ALL
+    SELECT 'existing', id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash FROM existing`;
 }
+
+/** Why placeOrderSql placed nothing: the first failing check in the order the statement makes them. */
+async function refusal(tx: Transaction, request: OrderRequest): Promise<Error> {
+  // The statement still holds the lines' row locks, so this reads the stock it saw.
+  const user = await tx.user.findFirst({ where: { id: request.userId, deletedAt: null }, select: { id: true } });
+  if (!user) return new NotFoundError('User');
+  const ids = request.lines.map((line) => line.productId);
+  const products = await tx.product.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, stock: true } });
+  const stock = new Map(products.map((product) => [product.id, product.stock]));
+  for (const { productId, quantity } of request.lines) {
+    const available = stock.get(productId);
+    if (available === undefined) return new NotFoundError('Product');
+    if (available < quantity) return new InsufficientStockError({ productId: toGlobalId('Product', productId), requested: quantity, available });
+  }
+  return new Error('placeOrder placed nothing, yet every line has its stock');
+}
+
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * Places an order atomically: every line's stock is taken (guarded, in ascending product id
@@ -110,20 +127,20 @@ async function insertOrder(
 export async function placeOrder(db: Database, viewer: Viewer, input: PlaceOrderInput): Promise<Order> {
   const signedIn = requireViewer(viewer);
   const request = parseOrderRequest(signedIn, input);
-  const hash = requestHash(request);
-  return inTransaction(db, async (tx) => {
-    const previous = await replay(tx, request, hash);
-    if (previous) return previous;
-    // The viewer's own row was checked when the request was authenticated; another user's is checked here.
-    if (request.userId !== signedIn.userId) {
-      const user = await tx.user.findFirst({ where: { id: request.userId, deletedAt: null }, select: { id: true } });
-      if (!user) throw new NotFoundError('User');
+  const hash = request.idempotencyKey === null ? null : requestHash(request);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await inTransaction(db, async (tx) => {
+        const [row] = await tx.$queryRaw<(OrderRow & { outcome: 'placed' | 'existing' })[]>(placeOrderSql(request, hash));
+        if (!row) throw await refusal(tx, request);
+        if (row.outcome === 'existing' && row.request_hash !== hash) throw new IdempotencyKeyReusedError();
+        return toOrder(row);
+      });
+    } catch (error) {
+      // Two requests raced with one new idempotency key: the loser's order hit the (user, key)
+      // unique index and rolled back; running again finds the winner's order and replays it.
+      if (attempt === 1 && hash !== null && sqlState(error) === UNIQUE_VIOLATION) continue;
+      throw error;
     }
-    const lines = [];
-    for (const line of request.lines) {
-      const product = await takeStock(tx, line.productId, line.quantity);
-      lines.push({ ...line, productName: product.name, unitPrice: product.price });
-    }
-    return insertOrder(tx, request, lines, request.idempotencyKey === null ? null : hash);
-  });
+  }
 }

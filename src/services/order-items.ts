@@ -1,12 +1,13 @@
-import type { Database } from '../db/client';
+import type { Reader } from '../db/reader';
+import { orderItemsByIds, ordersByIds } from '../db/reads/rows';
 import type { OrderItem } from '../generated/prisma';
 import { isAdmin, requireViewer, type Viewer } from './viewer';
 
 /** An order line if the viewer may see its order (the owner or an admin), else null. */
-export async function findVisibleOrderItem(db: Database, viewer: Viewer, id: number): Promise<OrderItem | null> {
+export async function findVisibleOrderItem(reader: Reader, viewer: Viewer, id: number): Promise<OrderItem | null> {
   const signedIn = requireViewer(viewer);
-  const item = await db.orderItem.findUnique({ where: { id } });
-  if (!item || isAdmin(viewer)) return item;
-  const owned = await db.order.count({ where: { id: item.orderId, userId: signedIn.userId } });
-  return owned ? item : null;
+  const [item] = await orderItemsByIds(reader, [id]);
+  if (!item || isAdmin(viewer)) return item ?? null;
+  const [order] = await ordersByIds(reader, [item.orderId]);
+  return order?.userId === signedIn.userId ? item : null;
 }

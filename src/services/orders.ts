@@ -1,6 +1,8 @@
-import type { Database } from '../db/client';
-import { Prisma, type Order, type OrderStatus } from '../generated/prisma';
-import { afterCursor, cursorDate, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs, type PageSlice } from './pagination';
+import type { Reader } from '../db/reader';
+import { countOrders, ordersOfUsersPage, ordersPage, type OrdersFilter } from '../db/reads/pages';
+import { ordersByIds } from '../db/reads/rows';
+import type { Order, OrderStatus, Prisma } from '../generated/prisma';
+import { cursorDate, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs, type PageSlice } from './pagination';
 import * as valid from './validation';
 import { isAdmin, requireViewer, type Viewer } from './viewer';
 
@@ -20,37 +22,30 @@ const placedAtKey = (order: Order) => order.placedAt.toISOString();
  * A page of the orders the viewer may see, newest first: admins see all, everyone else their own
  * (another user's id in the filter gives an empty list). placedAfter is inclusive, placedBefore exclusive.
  */
-export async function listOrders(db: Database, viewer: Viewer, args: PageArgs & { filter?: OrderFilter | null }): Promise<Page<Order>> {
+export async function listOrders(reader: Reader, viewer: Viewer, args: PageArgs & { filter?: OrderFilter | null }): Promise<Page<Order>> {
   const signedIn = requireViewer(viewer);
   const size = pageSize(args.first);
   const filter = args.filter ?? {};
-  const where: Prisma.OrderWhereInput = {};
+  const where: OrdersFilter = {};
   if (isAdmin(viewer)) {
     if (filter.userId != null) where.userId = filter.userId;
   } else {
     where.userId = filter.userId == null || filter.userId === signedIn.userId ? signedIn.userId : -1;
   }
   if (filter.status) where.status = filter.status;
-  if (filter.placedAfter || filter.placedBefore) {
-    where.placedAt = {
-      ...(filter.placedAfter ? { gte: filter.placedAfter } : {}),
-      ...(filter.placedBefore ? { lt: filter.placedBefore } : {}),
-    };
-  }
-  if (filter.minTotal != null) where.totalPrice = { gte: valid.moneyBound(filter.minTotal, 'minTotal') };
+  if (filter.placedAfter) where.placedAfter = filter.placedAfter;
+  if (filter.placedBefore) where.placedBefore = filter.placedBefore;
+  if (filter.minTotal != null) where.minTotal = valid.moneyBound(filter.minTotal, 'minTotal');
   const cursor = decodeCursor(args.after, ORDERS_ORDER);
-  const rows = await db.order.findMany({
-    where: { AND: [where, afterCursor('placedAt', 'desc', cursor, cursorDate)] },
-    orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
-    take: size + 1,
-  });
-  return { ...toPage(rows, size, ORDERS_ORDER, placedAtKey), totalCount: lazyCount(() => db.order.count({ where })) };
+  const after = cursor && { placedAt: cursorDate(cursor.key), id: cursor.id };
+  const rows = await ordersPage(reader, where, after, size + 1);
+  return { ...toPage(rows, size, ORDERS_ORDER, placedAtKey), totalCount: lazyCount(() => countOrders(reader, where)) };
 }
 
 /** The order if the viewer may see it (its owner or an admin), else null. */
-export async function findVisibleOrder(db: Database, viewer: Viewer, id: number): Promise<Order | null> {
+export async function findVisibleOrder(reader: Reader, viewer: Viewer, id: number): Promise<Order | null> {
   const signedIn = requireViewer(viewer);
-  const order = await db.order.findUnique({ where: { id } });
+  const [order] = await ordersByIds(reader, [id]);
   return order && (isAdmin(viewer) || order.userId === signedIn.userId) ? order : null;
 }
 
@@ -84,26 +79,12 @@ export function toOrder(row: OrderRow): Order {
  * The first page of each user's orders, newest first, in one statement (a window per user):
  * what User.orders needs for a whole list of users. `cursor` applies to every user.
  */
-export async function firstOrdersOfUsers(
-  db: Database,
-  userIds: readonly number[],
-  args: PageArgs,
-): Promise<Map<number, PageSlice<Order>>> {
+export async function firstOrdersOfUsers(reader: Reader, userIds: readonly number[], args: PageArgs): Promise<Map<number, PageSlice<Order>>> {
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ORDERS_ORDER);
-  const beforeCursor = cursor
-    ? Prisma.sql`AND (placed_at, id) < (${cursorDate(cursor.key)}::timestamptz, ${cursor.id})`
-    : Prisma.empty;
-  const rows = await db.$queryRaw<OrderRow[]>`
-    SELECT id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash
-    FROM (
-      SELECT o.*, row_number() OVER (PARTITION BY user_id ORDER BY placed_at DESC, id DESC) AS position
-      FROM orders o
-      WHERE user_id = ANY(${[...userIds]}::int[]) ${beforeCursor}
-    ) ranked
-    WHERE position <= ${size + 1}
-    ORDER BY user_id, placed_at DESC, id DESC`;
+  const before = cursor && { placedAt: cursorDate(cursor.key), id: cursor.id };
+  const rows = await ordersOfUsersPage(reader, userIds, before, size + 1);
   const byUser = new Map<number, Order[]>(userIds.map((id) => [id, []]));
-  for (const row of rows) byUser.get(row.user_id)?.push(toOrder(row));
+  for (const row of rows) byUser.get(row.userId)?.push(row);
   return new Map([...byUser].map(([userId, orders]) => [userId, toPage(orders, size, ORDERS_ORDER, placedAtKey)]));
 }

@@ -1,8 +1,11 @@
 import type { Database } from '../db/client';
-import { Prisma, type Product } from '../generated/prisma';
 import { sqlState } from '../db/errors';
+import type { Reader } from '../db/reader';
+import { countProducts, productsPage, type ProductsFilter } from '../db/reads/pages';
+import { productsByIds } from '../db/reads/rows';
+import type { Prisma, Product } from '../generated/prisma';
 import { BadUserInputError, NotFoundError, uniqueOn } from './errors';
-import { afterCursor, cursorDate, cursorDecimal, cursorText, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
+import { cursorDate, cursorDecimal, cursorText, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
 import * as valid from './validation';
 import { requireRole, type Viewer } from './viewer';
 
@@ -18,26 +21,20 @@ export interface ProductOrder {
   direction: 'ASC' | 'DESC';
 }
 
-const SORT_COLUMN = { NAME: 'name', PRICE: 'price', CREATED_AT: 'createdAt' } as const;
+const SORT_COLUMN = { NAME: 'name', PRICE: 'price', CREATED_AT: 'created_at' } as const;
 const DEFAULT_ORDER: ProductOrder = { field: 'CREATED_AT', direction: 'ASC' };
 const live = { deletedAt: null };
 const NUMERIC_VALUE_OUT_OF_RANGE = '22003';
 
-function filterWhere(filter: ProductFilter | null | undefined): Prisma.ProductWhereInput {
-  const where: Prisma.ProductWhereInput = { ...live };
+function filterOf(filter: ProductFilter | null | undefined): ProductsFilter {
+  const where: ProductsFilter = {};
   if (!filter) return where;
-  // Prisma passes `contains` to ILIKE as it is: escape its wildcards so that "%" means a percent sign.
+  // Matched with ILIKE: escape its wildcards so that "%" means a percent sign.
   const search = filter.search?.trim().replace(/[\\%_]/g, '\\$&');
-  if (search) {
-    where.OR = [{ name: { contains: search, mode: 'insensitive' } }, { sku: { contains: search, mode: 'insensitive' } }];
-  }
-  if (filter.minPrice != null || filter.maxPrice != null) {
-    where.price = {
-      ...(filter.minPrice != null ? { gte: valid.moneyBound(filter.minPrice, 'minPrice') } : {}),
-      ...(filter.maxPrice != null ? { lte: valid.moneyBound(filter.maxPrice, 'maxPrice') } : {}),
-    };
-  }
-  if (filter.inStock != null) where.stock = filter.inStock ? { gt: 0 } : { equals: 0 };
+  if (search) where.search = search;
+  if (filter.minPrice != null) where.minPrice = valid.moneyBound(filter.minPrice, 'minPrice');
+  if (filter.maxPrice != null) where.maxPrice = valid.moneyBound(filter.maxPrice, 'maxPrice');
+  if (filter.inStock != null) where.inStock = filter.inStock;
   return where;
 }
 
@@ -49,28 +46,24 @@ function sortKey(product: Product, field: ProductSortField): string | number {
 
 /** A page of live (not deleted) products, filtered and sorted, with keyset cursors. Anyone may read. */
 export async function listProducts(
-  db: Database,
+  reader: Reader,
   args: PageArgs & { filter?: ProductFilter | null; orderBy?: ProductOrder | null },
 ): Promise<Page<Product>> {
   const size = pageSize(args.first);
   const order = args.orderBy ?? DEFAULT_ORDER;
   const orderName = `products:${order.field}:${order.direction}`;
-  const column = SORT_COLUMN[order.field];
-  const direction = order.direction === 'ASC' ? 'asc' : 'desc';
-  const where = filterWhere(args.filter);
+  const where = filterOf(args.filter);
   const cursor = decodeCursor(args.after, orderName);
   const toKey = { NAME: cursorText, PRICE: cursorDecimal, CREATED_AT: cursorDate }[order.field];
-  const rows = await db.product.findMany({
-    where: { AND: [where, afterCursor(column, direction, cursor, toKey)] },
-    orderBy: [{ [column]: direction }, { id: direction }],
-    take: size + 1,
-  });
-  return { ...toPage(rows, size, orderName, (row) => sortKey(row, order.field)), totalCount: lazyCount(() => db.product.count({ where })) };
+  const after = cursor && { key: toKey(cursor.key), id: cursor.id };
+  const sort = { column: SORT_COLUMN[order.field], descending: order.direction === 'DESC' };
+  const rows = await productsPage(reader, where, sort, after, size + 1);
+  return { ...toPage(rows, size, orderName, (row) => sortKey(row, order.field)), totalCount: lazyCount(() => countProducts(reader, where)) };
 }
 
 /** A live product, or null. Anyone may read. */
-export async function findProduct(db: Database, id: number): Promise<Product | null> {
-  const product = await db.product.findUnique({ where: { id } });
+export async function findProduct(reader: Reader, id: number): Promise<Product | null> {
+  const [product] = await productsByIds(reader, [id]);
   return product && !product.deletedAt ? product : null;
 }
 

@@ -1,4 +1,7 @@
 import type { Database } from '../db/client';
+import type { Reader } from '../db/reader';
+import { countLiveUsers, usersPage } from '../db/reads/pages';
+import { usersByIds } from '../db/reads/rows';
 import type { Prisma, Role, User } from '../generated/prisma';
 import { NotFoundError, uniqueOn } from './errors';
 import { decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
@@ -10,29 +13,24 @@ const USERS_ORDER = 'users:id';
 const EMAIL_TAKEN = 'A user with this email already exists.';
 
 /** A live user by id, whoever asks (for identity and loaders; callers check visibility). */
-export async function findLiveUser(db: Database, id: number): Promise<User | null> {
-  // findUnique (then the deletedAt check) is Prisma's cheapest read: this runs on every signed-in request.
-  const user = await db.user.findUnique({ where: { id } });
+export async function findLiveUser(reader: Reader, id: number): Promise<User | null> {
+  const [user] = await usersByIds(reader, [id]);
   return user && !user.deletedAt ? user : null;
 }
 
 /** The user if the viewer may see them (themself or an admin) and they are not deleted; else null. */
-export async function findVisibleUser(db: Database, viewer: Viewer, id: number): Promise<User | null> {
+export async function findVisibleUser(reader: Reader, viewer: Viewer, id: number): Promise<User | null> {
   requireViewer(viewer);
-  return maySeeUser(viewer, id) ? findLiveUser(db, id) : null;
+  return maySeeUser(viewer, id) ? findLiveUser(reader, id) : null;
 }
 
 /** A page of live users in id order (admins only). */
-export async function listUsers(db: Database, viewer: Viewer, args: PageArgs): Promise<Page<User>> {
+export async function listUsers(reader: Reader, viewer: Viewer, args: PageArgs): Promise<Page<User>> {
   requireRole(viewer, 'ADMIN');
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, USERS_ORDER);
-  const rows = await db.user.findMany({
-    where: { ...live, ...(cursor ? { id: { gt: cursor.id } } : {}) },
-    orderBy: { id: 'asc' },
-    take: size + 1,
-  });
-  return { ...toPage(rows, size, USERS_ORDER, () => null), totalCount: lazyCount(() => db.user.count({ where: live })) };
+  const rows = await usersPage(reader, cursor?.id ?? 0, size + 1);
+  return { ...toPage(rows, size, USERS_ORDER, () => null), totalCount: lazyCount(() => countLiveUsers(reader)) };
 }
 
 /** Creates a user (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT (field: email) on a taken email. */

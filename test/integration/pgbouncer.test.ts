@@ -4,7 +4,11 @@
  * when every transaction may land on another server connection. Runs where PgBouncer is
  * installed (CI installs it); elsewhere it says so and is skipped.
  */
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { connectionOptions } from '../../src/db/connection-options';
+import { createReader } from '../../src/db/reader';
+import { usersByIds } from '../../src/db/reads/rows';
 import { toGlobalId } from '../../src/services/global-id';
 import { CancelOrderDocument, PlaceOrderDocument, ProductsDocument, RevenueByMonthDocument, UsersDocument } from '../generated/graphql';
 import { dataOf, useTestApi } from '../support/api';
@@ -41,5 +45,20 @@ describe.runIf(hasPgbouncer)('behind PgBouncer (transaction pooling)', () => {
     expect(users.length).toBe(await api.db.user.count({ where: { deletedAt: null } }));
     const products = await walkConnection(7, async (after) => dataOf(await execute(api.url, ProductsDocument, { first: 7, after })).products);
     expect(products.length).toBe(await api.db.product.count({ where: { deletedAt: null } }));
+  });
+
+  it('without pgbouncer=true, the prepared reads notice and fall back to unnamed statements', async () => {
+    expect(api.handle.reader.preparing).toBe(false); // the URL says pgbouncer=true
+    // 20 client connections over 4 server connections: some statement meets a server
+    // connection that another client prepared it on (or lacks it), whatever the timing.
+    const pool = new pg.Pool({ ...connectionOptions(api.queryUrl), max: 20 });
+    try {
+      const reader = createReader(pool, { prepare: true });
+      const reads = await Promise.all(Array.from({ length: 60 }, (_, index) => usersByIds(reader, [(index % 4) + 1])));
+      expect(reads.map((rows) => rows[0]?.id)).toEqual(Array.from({ length: 60 }, (_, index) => (index % 4) + 1));
+      expect(reader.preparing).toBe(false);
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -21,6 +21,8 @@ export interface TestApi {
   url: string;
   /** The test database's URL, for commands run as child processes. */
   databaseUrl: string;
+  /** The URL the server queries: databaseUrl, or the pooler's with `via`. */
+  queryUrl: string;
   db: Database;
   handle: DatabaseHandle;
   /** Tokens of the seeded accounts; bob is a second customer. */
@@ -65,6 +67,7 @@ export function useTestApi(
     Object.assign(api, {
       url: server.url,
       databaseUrl: created.url,
+      queryUrl: proxy?.url ?? created.url,
       db: handle.prisma,
       handle,
       tokenFor,

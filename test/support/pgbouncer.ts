@@ -31,7 +31,10 @@ async function waitForPort(port: number) {
   throw new Error(`pgbouncer did not listen on ${port}`);
 }
 
-/** A PgBouncer in transaction pooling mode in front of `url`'s database, as operators deploy it. */
+/**
+ * A PgBouncer in transaction pooling mode in front of `url`'s database, as operators deploy it;
+ * its URL says `pgbouncer=true`, as README asks of PgBouncer before 1.21 (no prepared statements).
+ */
 export async function startPgbouncer(url: string): Promise<{ url: string; stop(): Promise<void> }> {
   const target = connectionOptions(url);
   const port = await freePort();
@@ -59,7 +62,7 @@ export async function startPgbouncer(url: string): Promise<{ url: string; stop()
   const child = spawn('pgbouncer', [...asRoot, path.join(dir, 'pgbouncer.ini')], { stdio: 'ignore' });
   await waitForPort(port);
   return {
-    url: `postgresql://${target.user}@127.0.0.1:${port}/shop`,
+    url: `postgresql://${target.user}@127.0.0.1:${port}/shop?pgbouncer=true`,
     async stop() {
       child.kill('SIGINT');
       await new Promise((resolve) => child.once('exit', resolve));
