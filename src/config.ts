@@ -1,4 +1,5 @@
 /** Every environment variable the service reads, parsed and validated once. */
+import { LOG_LEVELS, type LogLevel } from './logging/logger';
 
 export const DEVELOPMENT_JWT_SECRET = 'order-service-development-secret-do-not-use-in-production';
 
@@ -15,12 +16,16 @@ export interface Config {
   databasePoolSize: number;
   /** Longest wait for a pooled connection before the request fails with SERVICE_UNAVAILABLE. */
   databasePoolTimeoutMs: number;
+  /** A read replica of databaseUrl: the revenue reports read from it, nothing else does. */
+  databaseReplicaUrl: string | undefined;
   port: number;
   host: string;
   jwtSecret: string;
   production: boolean;
   /** Statement timeout for the analysts' reports. */
   reportTimeoutMs: number;
+  /** Level of the JSON logs on stdout; `silent` turns them off. */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +38,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,10 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directDatabaseUrl: env.DIRECT_DATABASE_URL || databaseUrl,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     databasePoolTimeoutMs: integer(env, 'DATABASE_POOL_TIMEOUT_MS', 5_000, 1, MAX_POOL_TIMEOUT_MS),
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     jwtSecret,
     production,
     reportTimeoutMs: integer(env, 'REPORT_TIMEOUT_MS', 10_000, 100, 600_000),
+    logLevel: logLevel(env),
   };
 }

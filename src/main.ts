@@ -1,12 +1,14 @@
 /** npm start: read config, open the database (embedded by default), serve, shut down cleanly. */
 import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
+import { createLogger, logger, setProcessLogger } from './logging/logger';
 import { startServer } from './server';
 
 const SHUTDOWN_DEADLINE_MS = 20_000;
 
 async function main() {
   const config = loadConfig();
+  setProcessLogger(createLogger(config.logLevel));
   const database = await connectDatabase(config);
 
   // The embedded default seeds a demo shop the first time, so that there is something to query;
@@ -18,11 +20,12 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    logger().info({ signal }, 'shutting down');
     // server.stop() answers what it accepted (10 s at most), close() waits for open transactions (5 s).
-    setTimeout(() => (console.error('shutdown overran; exiting'), process.exit(1)), SHUTDOWN_DEADLINE_MS).unref();
+    setTimeout(() => (logger().error('shutdown overran; exiting'), process.exit(1)), SHUTDOWN_DEADLINE_MS).unref();
     await server.stop();
     await database.close();
+    logger().info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -33,12 +36,12 @@ async function main() {
     const [{ seedDemoData }, { DEFAULT_SEED_OPTIONS }] = await Promise.all([import('../seed/seed'), import('../seed/generate')]);
     await seedDemoData(database.prisma, DEFAULT_SEED_OPTIONS);
     seeded = true;
-    console.log('seeded the demo shop (admin@example.com, analyst@example.com, alice@example.com)');
+    logger().info('seeded the demo shop (admin@example.com, analyst@example.com, alice@example.com)');
   }
-  console.log(`order service ready at ${server.url}/graphql`);
+  logger().info({ url: `${server.url}/graphql` }, `order service ready at ${server.url}/graphql`);
 }
 
 main().catch((error: unknown) => {
-  console.error('failed to start:', error);
+  logger().fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

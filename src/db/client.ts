@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma';
+import { logger } from '../logging/logger';
 import { connectionOptions } from './connection-options';
 import { ServicePool, type QueryListener } from './pool';
 import { createReader, viaTransactionPooler, type Reader } from './reader';
@@ -14,6 +15,8 @@ export type { QueryListener } from './pool';
 
 export interface DatabaseHandle {
   prisma: PrismaClient;
+  /** What the revenue reports read: a read replica's client (see replica.ts), else `prisma`. */
+  reports: PrismaClient;
   /** The pool behind Prisma: its gauges feed /metrics; it is bounded by DATABASE_POOL_SIZE. */
   pool: pg.Pool;
   /** The hot reads' prepared statements, on the same pool (see reader.ts). */
@@ -43,12 +46,13 @@ export function openDatabase(url: string, poolSize: number, poolTimeoutMs = 5_00
   // An idle connection dropped by the server (restart, pooler) must not crash the process.
   const ADMIN_SHUTDOWN = '57P01'; // the server is stopping: the pool reconnects when it is back
   const logLostConnection = (error: Error & { code?: string }) => {
-    if (error.code !== ADMIN_SHUTDOWN) console.error('database pool: idle connection lost:', error.message);
+    if (error.code !== ADMIN_SHUTDOWN) logger().warn({ err: error }, 'database pool: idle connection lost');
   };
   pool.on('error', logLostConnection);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: 'minimal' });
   return {
     prisma,
+    reports: prisma,
     pool,
     reader: createReader(pool, { prepare: !viaTransactionPooler(url) }),
     observeQueries(listener) {
@@ -66,7 +70,7 @@ export function openDatabase(url: string, poolSize: number, poolTimeoutMs = 5_00
         await ended;
       } else {
         // Prisma rolls its open transactions back; the process exits without waiting further.
-        console.error(`database pool: ${pool.totalCount - pool.idleCount} connections still busy after ${CLOSE_WAIT_MS / 1000} s`);
+        logger().warn({ busy: pool.totalCount - pool.idleCount }, `database pool: connections still busy after ${CLOSE_WAIT_MS / 1000} s`);
         await prisma.$disconnect();
       }
     },

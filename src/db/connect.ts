@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from './client';
 import { withDatabase } from './connection-options';
 import { ensureDatabase, startEmbeddedPostgres } from './embedded';
 import { applyPendingMigrations } from './migrations';
+import { withReportReplica } from './replica';
 import { projectRoot } from '../project-root';
 
 /** Where `npm start` keeps the embedded server's data, and the port it listens on. */
@@ -62,7 +63,9 @@ export async function locateDatabase(config: Config): Promise<DatabaseLocation> 
 export async function connectDatabase(config: Config, { migrate = true } = {}): Promise<ConnectedDatabase> {
   const location = await locateDatabase(config);
   if (migrate) await applyPendingMigrations(location.directUrl);
-  const handle = openDatabase(location.url, config.databasePoolSize, config.databasePoolTimeoutMs);
+  const primary = openDatabase(location.url, config.databasePoolSize, config.databasePoolTimeoutMs);
+  const { databaseReplicaUrl } = config;
+  const handle = databaseReplicaUrl ? withReportReplica(primary, { ...config, databaseReplicaUrl }) : primary;
   return {
     ...handle,
     embedded: location.embedded,

@@ -54,20 +54,20 @@ export const ReportQueries = extendType({
         'months without revenue are omitted. Analysts and admins only.',
       args: { year: nonNull(intArg()), timeZone: stringArg({ default: 'UTC' }) },
       resolve: (_, { year, timeZone }, ctx) =>
-        revenueByMonth(ctx.db, ctx.viewer, { year, timeZone: timeZone ?? 'UTC' }, ctx.settings.reportTimeoutMs),
+        revenueByMonth(ctx.reportDb, ctx.viewer, { year, timeZone: timeZone ?? 'UTC' }, ctx.settings.reportTimeoutMs),
     });
     t.nonNull.list.nonNull.field('revenueByDay', {
       type: 'DailyRevenue',
       description: 'Revenue per calendar day in [from, to), at most 400 days, same statuses. Analysts and admins only.',
       args: { from: nonNull('DateTime'), to: nonNull('DateTime'), timeZone: stringArg({ default: 'UTC' }) },
       resolve: (_, { from, to, timeZone }, ctx) =>
-        revenueByDay(ctx.db, ctx.viewer, { from, to, timeZone: timeZone ?? 'UTC' }, ctx.settings.reportTimeoutMs),
+        revenueByDay(ctx.reportDb, ctx.viewer, { from, to, timeZone: timeZone ?? 'UTC' }, ctx.settings.reportTimeoutMs),
     });
     t.nonNull.list.nonNull.field('topProducts', {
       type: 'ProductSales',
       description: 'Best-selling products by revenue in [from, to), same statuses; limit 1-100. Analysts and admins only.',
       args: { from: nonNull('DateTime'), to: nonNull('DateTime'), limit: intArg({ default: 10 }) },
-      resolve: (_, { from, to, limit }, ctx) => topProducts(ctx.db, ctx.viewer, { from, to, limit: limit ?? 10 }, ctx.settings.reportTimeoutMs),
+      resolve: (_, { from, to, limit }, ctx) => topProducts(ctx.reportDb, ctx.viewer, { from, to, limit: limit ?? 10 }, ctx.settings.reportTimeoutMs),
     });
   },
 });

@@ -8,6 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { prismaCode } from '../db/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
+import { logger } from '../logging/logger';
 import { ServiceError, UnauthenticatedError } from '../services/errors';
 import { SERVICE_UNAVAILABLE, serviceUnavailable, serviceUnavailableError } from './unavailable';
 
@@ -55,7 +56,10 @@ export function toContextError(error: unknown): unknown {
   return error;
 }
 
-export function formatError(production: boolean, log: (message: string, error: unknown) => void = console.error) {
+/** Internal errors go to the log of the request they happened in (its requestId on the line). */
+const logInternalError = (message: string, error: unknown) => logger().error({ err: error }, message);
+
+export function formatError(production: boolean, log: (message: string, error: unknown) => void = logInternalError) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const where = { locations: formatted.locations, path: formatted.path };
@@ -72,7 +76,7 @@ export function formatError(production: boolean, log: (message: string, error: u
     if (isUncodedClientError(error)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     if (typeof code === 'string' && PASS_THROUGH.has(code)) return formatted;
 
-    log('internal error:', original);
+    log('internal error', original);
     if (production) return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
   };

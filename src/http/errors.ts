@@ -8,6 +8,10 @@
 import type http from 'node:http';
 import type { Socket } from 'node:net';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { logger } from '../logging/logger';
+
+/** To the log of the request it happened in (its requestId on the line). */
+const logInternalError = (message: string, error: unknown) => logger().error({ err: error }, message);
 
 export function errorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
@@ -40,7 +44,7 @@ interface HttpError {
  * The last handler of the app: request-body failures as 4xx, anything else as a 500 (logged
  * without the request body). `bodyLimit` is the body size limit, for the 413 message.
  */
-export function jsonErrorHandler(bodyLimit: string, log: (message: string, error: unknown) => void = console.error): ErrorRequestHandler {
+export function jsonErrorHandler(bodyLimit: string, log: (message: string, error: unknown) => void = logInternalError): ErrorRequestHandler {
   return (error: HttpError, _request, response, next) => {
     if (response.headersSent) return next(error); // Express then closes the connection
     const status = typeof error.status === 'number' ? error.status : 500;

@@ -36,4 +36,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_POOL_TIMEOUT_MS: '60001' })).toThrow(/DATABASE_POOL_TIMEOUT_MS/);
     expect(() => loadConfig({ DATABASE_POOL_TIMEOUT_MS: '1.5' })).toThrow(/DATABASE_POOL_TIMEOUT_MS/);
   });
+
+  it('reads LOG_LEVEL (info by default, silent allowed) and refuses unknown levels', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
 });

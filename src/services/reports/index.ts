@@ -75,7 +75,7 @@ export async function revenueByMonth(
 ): Promise<MonthlyRevenue[]> {
   return runReport(db, viewer, timeoutMs, async (tx) => {
     const year = valid.integerInRange(args.year, 1900, 2200, 'year');
-    const zone = await checkTimeZone(db, args.timeZone);
+    const zone = await checkTimeZone(tx, args.timeZone);
     const rows = await tx.$queryRaw<{ month: string; revenue: Prisma.Decimal; order_count: number; items_sold: number }[]>(
       revenueByMonthSql(year, zone),
     );
@@ -92,7 +92,7 @@ export async function revenueByDay(
 ): Promise<DailyRevenue[]> {
   return runReport(db, viewer, timeoutMs, async (tx) => {
     checkRange(args.from, args.to, MAX_DAYS);
-    const zone = await checkTimeZone(db, args.timeZone);
+    const zone = await checkTimeZone(tx, args.timeZone);
     const rows = await tx.$queryRaw<{ day: string; revenue: Prisma.Decimal; order_count: number }[]>(revenueByDaySql(args.from, args.to, zone));
     return rows.map((row) => ({ day: row.day, revenue: row.revenue, orderCount: row.order_count }));
   });
