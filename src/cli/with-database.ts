@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../config';
 import { locateDatabase } from '../db/connect';
-import { prismaCliEnvironment } from '../db/migrations';
+import { prismaCliEnvironment } from '../../prisma/toolchain/prisma-cli';
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config';
 import { openDatabase, type DatabaseHandle } from './client';
-import { withDatabase } from './connection-options';
+import { urlForDatabase } from './connection-options';
 import { ensureDatabase, startEmbeddedPostgres } from './embedded';
 import { applyPendingMigrations } from './migrations';
 import { projectRoot } from '../project-root';
@@ -51,7 +51,7 @@ export async function locateDatabase(config: Config): Promise<DatabaseLocation> 
     ? { url: runningUrl, stop: async () => {} } // another command owns it and stops it
     : await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, persistent: true, port: EMBEDDED_PORT });
   await ensureDatabase(server.url, EMBEDDED_DATABASE);
-  const url = withDatabase(server.url, EMBEDDED_DATABASE);
+  const url = urlForDatabase(server.url, EMBEDDED_DATABASE);
   return { url, directUrl: url, embedded: true, stop: server.stop };
 }
 
