@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../config';
-import { locateDatabase } from '../db/connect';
+import { locateDatabase } from '../db/locate';
 import { prismaCliEnvironment } from '../../prisma/toolchain/prisma-cli';
 
 async function main() {
