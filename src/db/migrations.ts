@@ -11,8 +11,8 @@ const migrationsDir = path.join(root, 'prisma/migrations');
 
 /**
  * Applies pending committed migrations with `prisma migrate deploy` (the CLI's wasm schema
- * engine, see prisma/toolchain/README.md). Never creates new ones. Prisma's advisory lock makes it safe
- * when several instances start at once.
+ * engine, see prisma/toolchain/README.md). Never creates new ones. Prisma's advisory lock makes
+ * it safe when several instances start at once.
  */
 export async function applyMigrations(directUrl: string): Promise<void> {
   await promisify(execFile)(process.execPath, [prismaCli, 'migrate', 'deploy'], {
