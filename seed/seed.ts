@@ -17,8 +17,8 @@ async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unkn
 }
 
 /**
- * Replaces all shop data with the deterministic data set for these options, in one transaction:
- * a failed seed leaves the previous data as it was. Returns what was written.
+ * Replaces all shop data with the deterministic data set for these options, in one transaction
+ * (a failed seed leaves the previous data as it was), then ANALYZEs it. Returns what was written.
  */
 export async function seedDemoData(
   db: Database,
@@ -72,5 +72,8 @@ export async function seedDemoData(
     },
     { maxWait: 10_000, timeout: 30 * 60_000 },
   );
+  // Planner statistics for what was just written: without them (and this machine's PostgreSQL
+  // runs without autovacuum) plans go wrong, e.g. a json_agg page took 27 ms instead of 1.2 ms.
+  await db.$executeRaw`ANALYZE users, products, orders, order_items`;
   return data;
 }

@@ -55,14 +55,22 @@ const prismaClientAsFile: Plugin = {
 };
 
 /**
- * nexus-prisma's runtime loads @prisma/client/generator-build (625 kB, about 0.1 s to load) for
- * `externalToInternalDmmf`, which only its generator calls: the build leaves it out.
+ * Packages that a dependency imports for a feature we never use, left out so that start-up does
+ * not read them (each stands in as a module that throws if it is ever called):
+ * - @prisma/client/generator-build (625 kB, ~0.1 s): nexus-prisma's runtime loads it for
+ *   `externalToInternalDmmf`, which only its generator calls;
+ * - fast-json-stringify (with ajv, ~350 kB): graphql-jit's `customJSONSerializer` option, off.
  */
-const withoutPrismaGenerator: Plugin = {
-  name: 'without-prisma-generator',
+const LEFT_OUT = /^(@prisma\/client\/generator-build|fast-json-stringify)(\/|$)/;
+
+const leaveOut: Plugin = {
+  name: 'leave-out',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^@prisma\/client\/generator-build/ }, () => ({ path: 'generator-build', namespace: 'left-out' }));
-    esbuild.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    esbuild.onResolve({ filter: LEFT_OUT }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      contents: `module.exports = function leftOut() { throw new Error(${JSON.stringify(`${args.path} was left out of the build (src/cli/build.ts)`)}); };`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -80,7 +88,7 @@ function optionsFor(entry: Entry): BuildOptions {
     chunkNames: '[name]-[hash]',
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: [prismaClientAsFile, withoutPrismaGenerator],
+    plugins: [prismaClientAsFile, leaveOut],
     // Less to parse at start-up; the source maps keep stack traces readable.
     minify: true,
     keepNames: true,

@@ -36,17 +36,28 @@ const DUPLICATE_PREPARED_STATEMENT = '42P05';
 
 const parsePgTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => Date;
 const SPACE = 32;
+const DOT = 46;
+const ZERO = 48;
+const twoDigits = (text: string, at: number) => (text.charCodeAt(at) - ZERO) * 10 + text.charCodeAt(at + 1) - ZERO;
 
 /**
- * A timestamptz as a Date. PostgreSQL's output in UTC ('2026-01-31 23:30:00.123+00', the usual
- * session time zone) is an ISO string once 'T' and 'Z' are in place, which V8 parses twice as
- * fast as pg's general parser; any other shape (another zone, BC, infinity) goes to pg's.
+ * A timestamptz as a Date. PostgreSQL's output in UTC, the usual session time zone
+ * ('2026-01-31 23:30:00.123+00'), is read digit by digit (twice as fast as building an ISO
+ * string for Date to parse, several times pg's general parser: this runs for every timestamp of every
+ * row); any other shape (another zone, a year before 1000, BC, infinity) goes to pg's parser.
  */
 function parseTimestamptz(text: string): Date {
-  if (text.length >= 22 && text.charCodeAt(10) === SPACE && text.endsWith('+00')) {
-    return new Date(`${text.slice(0, 10)}T${text.slice(11, -3)}Z`);
+  // Years 1000-9999 only: Date.UTC reads a year below 100 as 19xx.
+  if (text.length < 22 || text.charCodeAt(0) === ZERO || text.charCodeAt(10) !== SPACE || !text.endsWith('+00')) return parsePgTimestamptz(text);
+  let milliseconds = 0;
+  if (text.charCodeAt(19) === DOT) {
+    const end = text.length - 3;
+    let digits = 0;
+    for (let at = 20; at < end && digits < 3; at += 1, digits += 1) milliseconds = milliseconds * 10 + text.charCodeAt(at) - ZERO;
+    for (; digits < 3; digits += 1) milliseconds *= 10;
   }
-  return parsePgTimestamptz(text);
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  return new Date(Date.UTC(year, twoDigits(text, 5) - 1, twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14), twoDigits(text, 17), milliseconds));
 }
 
 /** pg's own parsers, but `numeric` as Prisma.Decimal (exact, as Prisma returns it). */

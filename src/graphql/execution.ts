@@ -13,7 +13,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** Compiled operations per document, then per operation name; dropped with their documents. */
@@ -27,12 +27,28 @@ function compiledFor(schema: GraphQLSchema, document: DocumentNode, operationNam
   return query;
 }
 
+/**
+ * graphql-jit's errors are its own GraphQLError look-alike, with read-only fields that plugins
+ * (graphql-armor's suggestion masking) rewrite: graphql's own class, as graphql-js would give.
+ */
+function asGraphQLError(error: GraphQLError, extensions = error.extensions): GraphQLError {
+  const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions });
+  Object.assign(copy, { locations: error.locations });
+  return copy;
+}
+
 /** A `gateway` for ApolloServer that serves `schema` with graphql-jit. */
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const executor: GatewayExecutor = async ({ document, operationName, request, context }) => {
     const query = compiledFor(schema, document, operationName);
-    if (!isCompiledQuery(query)) return query; // the operation cannot run: its errors
-    return query.query(undefined, context, request.variables ?? {});
+    if (!isCompiledQuery(query)) return { errors: query.errors!.map((error) => asGraphQLError(error)) }; // it cannot run
+    const result = await query.query(undefined, context, request.variables ?? {});
+    if (!('data' in result)) {
+      // The variables could not be coerced: a client's mistake (graphql-js's errors carry the
+      // variable's node, from which Apollo makes BAD_USER_INPUT and HTTP 400; jit's do not).
+      return { errors: result.errors!.map((error) => asGraphQLError(error, { code: 'BAD_USER_INPUT' })) };
+    }
+    return result.errors ? { ...result, errors: result.errors.map((error) => asGraphQLError(error)) } : result;
   };
   return {
     async load() {

@@ -81,7 +81,10 @@ export function placeOrderSql(request: OrderRequest, hash: string | null): Prism
         AND EXISTS (SELECT FROM users WHERE id = ${request.userId} AND deleted_at IS NULL) AS ok
       FROM locked
     ), taken AS (
-      UPDATE products p SET stock = p.stock - locked.quantity, updated_at = now()
+      -- From locked.stock, not p.stock: p is read with the statement's snapshot, which may predate
+      -- a concurrent restock that locked waited for; PostgreSQL checks CHECK (stock >= 0) on that
+      -- stale row before it notices and retries with the latest. The lock makes locked.stock current.
+      UPDATE products p SET stock = locked.stock - locked.quantity, updated_at = now()
       FROM locked WHERE p.id = locked.id AND (SELECT ok FROM ready)
       RETURNING p.id, p.name, p.price, locked.quantity
     ), placed AS (

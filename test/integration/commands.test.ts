@@ -26,7 +26,9 @@ afterAll(async () => {
   await empty.drop();
 });
 
-describe('commands', () => {
+// Each test runs real commands as child processes (tsx compiling, Prisma's CLI): seconds on an idle
+// machine, several times that on a busy one. The bound catches a hang, not slowness.
+describe('commands', { timeout: 120_000 }, () => {
   it('npm start: migrates an empty DATABASE_URL, prints the URL when ready, stops cleanly on SIGTERM', async () => {
     // node --import tsx, not the tsx or npx wrappers, so that SIGTERM reaches the service itself.
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: env() });

@@ -158,6 +158,17 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
 });
 
 describe('the reader', () => {
+  it('reads every shape of timestamp PostgreSQL prints as pg itself does', async () => {
+    const reader = createReader(database.pool, { prepare: true });
+    const shapes = ['2026-01-31 23:30:00', '2026-01-31 23:30:00.1', '2026-01-31 23:30:00.12', '2026-01-31 23:30:00.123', '2026-01-31 23:30:00.123456',
+      '2000-02-29 12:00:00.5', '0099-12-31 00:00:00', '0999-01-01 00:00:00', '1970-01-01 00:00:00', 'infinity', '-infinity', '0044-03-15 12:00:00 BC'];
+    for (const shape of shapes) {
+      const [ours] = await reader.rows<{ at: Date }>({ name: 'timestamp_shape', text: "SELECT ($1::text || CASE WHEN $1 LIKE '%infinity' THEN '' ELSE '+00' END)::timestamptz AS at" }, [shape]);
+      const { rows: [pgs] } = await database.pool.query<{ at: Date }>("SELECT ($1::text || CASE WHEN $1 LIKE '%infinity' THEN '' ELSE '+00' END)::timestamptz AS at", [shape]);
+      expect(ours!.at, shape).toStrictEqual(pgs!.at);
+    }
+  });
+
   it('reads timestamps right in any session time zone, not only UTC', async () => {
     const paris = new pg.Pool({ connectionString: database.url, options: '-c TimeZone=Europe/Paris', max: 1 });
     try {

@@ -29,6 +29,13 @@ describe('npm run seed (seedDemoData)', () => {
     expect(await snapshot()).toBe(first);
   });
 
+  it('leaves planner statistics for every table it wrote (ANALYZE)', async () => {
+    await seedDemoData(database.prisma, options);
+    const analyzed = await database.prisma.$queryRaw<{ tablename: string }[]>`
+      SELECT DISTINCT tablename::text FROM pg_stats WHERE schemaname = 'public' ORDER BY 1`;
+    expect(analyzed.map((row) => row.tablename)).toEqual(expect.arrayContaining(['order_items', 'orders', 'products', 'users']));
+  });
+
   it('writes a consistent shop', async () => {
     await seedDemoData(database.prisma, options);
     const [counts] = await database.prisma.$queryRaw<[{ users: number; products: number; orders: number }]>`
