@@ -4,7 +4,7 @@ import { placeOrder } from '../services/checkout';
 import { cancelOrder, updateOrderStatus } from '../services/order-status';
 import { findVisibleOrder, listOrders } from '../services/orders';
 import { connectionTypes } from './connection';
-import { Order as OrderModel, OrderStatus } from './nexus-prisma';
+import { Order as OrderModel, OrderStatus } from './prisma-model-fields';
 import { globalIdField } from './Node';
 
 export const OrderStatusEnum = enumType(OrderStatus);

@@ -1,5 +1,5 @@
 import { objectType } from 'nexus';
-import { OrderItem as OrderItemModel } from './nexus-prisma';
+import { OrderItem as OrderItemModel } from './prisma-model-fields';
 import { globalIdField } from './Node';
 
 export const OrderItem = objectType({

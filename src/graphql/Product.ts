@@ -2,7 +2,7 @@ import { arg, enumType, extendType, idArg, inputObjectType, intArg, nonNull, obj
 import { idOf } from '../services/global-id';
 import { createProduct, deleteProduct, findProduct, listProducts, restockProduct, updateProduct } from '../services/products';
 import { connectionTypes } from './connection';
-import { Product as ProductModel } from './nexus-prisma';
+import { Product as ProductModel } from './prisma-model-fields';
 import { globalIdField } from './Node';
 
 export const Product = objectType({
