@@ -1,7 +1,8 @@
 /**
  * Revenue reports for analysts: each is one SQL statement ($queryRaw tagged templates: values are
  * parameters, identifiers never come from input). Revenue sums the lines' snapshots
- * (quantity * unit_price) of PAID, SHIPPED and DELIVERED orders, exactly (numeric, Decimal).
+ * (quantity * unit_price) of the orders in a revenue status (src/services/order-process.ts: PAID,
+ * SHIPPED, DELIVERED), exactly (numeric, Decimal).
  * Buckets are calendar months/days in the requested IANA time zone.
  */
 import type { Database } from '../../db/client';
@@ -9,7 +10,8 @@ import { Prisma } from '../../generated/prisma';
 import { BadUserInputError } from '../errors';
 import * as valid from '../validation';
 import type { Viewer } from '../viewer';
-import { REVENUE_STATUSES, runReport } from './run-report';
+import { REVENUE_STATUSES } from '../order-process';
+import { runReport } from './run-report';
 import { checkTimeZone } from './time-zones';
 
 export interface MonthlyRevenue { month: string; revenue: Prisma.Decimal; orderCount: number; itemsSold: number }
@@ -19,6 +21,7 @@ export interface ProductSales { productId: number; productName: string; unitsSol
 export const MAX_DAYS = 400;
 export const MAX_TOP_PRODUCTS = 100;
 const DAY_MS = 86_400_000;
+// The partial index orders_revenue_placed_at_idx is on the same statuses (test/unit/order-process.test.ts checks).
 const revenueStatuses = Prisma.join(REVENUE_STATUSES.map((status) => Prisma.sql`${status}::order_status`));
 
 /** The lines of the orders that count as revenue, placed in [from, to). */

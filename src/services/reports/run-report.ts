@@ -14,9 +14,6 @@ export class ReportTimeoutError extends ServiceError {
   }
 }
 
-/** Order statuses that count as revenue. */
-export const REVENUE_STATUSES = ['PAID', 'SHIPPED', 'DELIVERED'] as const;
-
 /**
  * Runs a report query for an analyst or admin in a read-only transaction with a statement
  * timeout: a slow report fails cleanly (QUERY_TOO_COMPLEX) instead of hanging the request.
