@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/client';
 import { sqlState } from '../db/errors';
+import { live, LIVE_SQL } from '../db/live';
 import { inTransaction, type Transaction } from '../db/transaction';
 import { Prisma, type Order } from '../generated/prisma';
 import { BadUserInputError, ForbiddenError, IdempotencyKeyReusedError, InsufficientStockError, NotFoundError } from './errors';
 import { idOf, toGlobalId } from './global-id';
 import { toOrder, type OrderRow } from './orders';
 import * as valid from './validation';
-import { isAdmin, requireViewer, type Viewer } from './viewer';
+import { mayAccessUser } from './access';
+import { requireViewer, type Viewer } from './viewer';
 
 export const MAX_LINES = 100;
 export const MAX_QUANTITY = 10_000;
@@ -44,7 +46,7 @@ export function parseOrderRequest(viewer: NonNullable<Viewer>, input: PlaceOrder
   let userId = viewer.userId;
   if (input.userId != null) {
     userId = idOf('User', input.userId, 'userId');
-    if (userId !== viewer.userId && !isAdmin(viewer)) throw new ForbiddenError('Only admins may place orders for other users.');
+    if (!mayAccessUser(viewer, userId)) throw new ForbiddenError('Only admins may place orders for other users.');
   }
   const lines = [...merged].sort(([a], [b]) => a - b).map(([productId, quantity]) => ({ productId, quantity }));
   return { userId, lines, idempotencyKey: key };
@@ -73,12 +75,12 @@ export function placeOrderSql(request: OrderRequest, hash: string | null): Prism
     ), locked AS MATERIALIZED (
       SELECT p.id, p.stock, line.quantity
       FROM products p JOIN unnest(${productIds}::int[], ${quantities}::int[]) AS line (product_id, quantity) ON line.product_id = p.id
-      WHERE p.deleted_at IS NULL AND NOT EXISTS (SELECT FROM existing)
+      WHERE ${LIVE_SQL} AND NOT EXISTS (SELECT FROM existing)
       ORDER BY p.id
       FOR NO KEY UPDATE OF p
     ), ready AS (
       SELECT count(*) = ${productIds.length} AND bool_and(stock >= quantity)
-        AND EXISTS (SELECT FROM users WHERE id = ${request.userId} AND deleted_at IS NULL) AS ok
+        AND EXISTS (SELECT FROM users WHERE id = ${request.userId} AND ${LIVE_SQL}) AS ok
       FROM locked
     ), taken AS (
       UPDATE products p SET stock = p.stock - locked.quantity, updated_at = now()
@@ -101,10 +103,10 @@ export function placeOrderSql(request: OrderRequest, hash: string | null): Prism
 /** Why placeOrderSql placed nothing: the first failing check in the order the statement makes them. */
 async function refusal(tx: Transaction, request: OrderRequest): Promise<Error> {
   // The statement still holds the lines' row locks, so this reads the stock it saw.
-  const user = await tx.user.findFirst({ where: { id: request.userId, deletedAt: null }, select: { id: true } });
+  const user = await tx.user.findFirst({ where: { id: request.userId, ...live }, select: { id: true } });
   if (!user) return new NotFoundError('User');
   const ids = request.lines.map((line) => line.productId);
-  const products = await tx.product.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, stock: true } });
+  const products = await tx.product.findMany({ where: { id: { in: ids }, ...live }, select: { id: true, stock: true } });
   const stock = new Map(products.map((product) => [product.id, product.stock]));
   for (const { productId, quantity } of request.lines) {
     const available = stock.get(productId);

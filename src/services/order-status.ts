@@ -1,14 +1,15 @@
 import type { Database } from '../db/client';
 import { inTransaction } from '../db/transaction';
 import type { Order, OrderStatus } from '../generated/prisma';
+import { mayAccessOrder, ordersVisibleTo } from './access';
 import { InvalidStateTransitionError, NotFoundError } from './errors';
 import { CANCELLABLE_STATUSES, statusUpdateSources } from './order-process';
-import { isAdmin, requireRole, requireViewer, type Viewer } from './viewer';
+import { requireRole, requireViewer, type Viewer } from './viewer';
 
 /** Why a guarded status update matched no row: the order is not there (for this viewer), or in another status. */
 async function refusal(db: Database, viewer: Viewer, id: number, to: OrderStatus): Promise<never> {
   const order = await db.order.findUnique({ where: { id }, select: { status: true, userId: true } });
-  if (!order || !(isAdmin(viewer) || order.userId === viewer?.userId)) throw new NotFoundError('Order');
+  if (!order || !mayAccessOrder(viewer, order)) throw new NotFoundError('Order');
   throw new InvalidStateTransitionError(order.status, to);
 }
 
@@ -22,7 +23,7 @@ export async function cancelOrder(db: Database, viewer: Viewer, id: number): Pro
   const cancelled = await inTransaction(db, async (tx) => {
     // The guarded update locks the order: of two racing cancels, one finds it CANCELLED and matches nothing.
     const { count } = await tx.order.updateMany({
-      where: { id, status: { in: CANCELLABLE_STATUSES }, ...(isAdmin(viewer) ? {} : { userId: signedIn.userId }) },
+      where: { id, status: { in: CANCELLABLE_STATUSES }, ...ordersVisibleTo(signedIn) },
       data: { status: 'CANCELLED' },
     });
     if (count === 0) return null;

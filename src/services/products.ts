@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { sqlState } from '../db/errors';
+import { live, liveOrNull } from '../db/live';
 import type { Reader } from '../db/reader';
 import { countProducts, productsPage, type ProductsFilter } from '../db/reads/pages';
 import { productsByIds } from '../db/reads/rows';
@@ -23,7 +24,6 @@ export interface ProductOrder {
 
 const SORT_COLUMN = { NAME: 'name', PRICE: 'price', CREATED_AT: 'created_at' } as const;
 const DEFAULT_ORDER: ProductOrder = { field: 'CREATED_AT', direction: 'ASC' };
-const live = { deletedAt: null };
 const NUMERIC_VALUE_OUT_OF_RANGE = '22003';
 
 function filterOf(filter: ProductFilter | null | undefined): ProductsFilter {
@@ -64,7 +64,7 @@ export async function listProducts(
 /** A live product, or null. Anyone may read. */
 export async function findProduct(reader: Reader, id: number): Promise<Product | null> {
   const [product] = await productsByIds(reader, [id]);
-  return product && !product.deletedAt ? product : null;
+  return liveOrNull(product);
 }
 
 /** Creates a product (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT (field: sku) on a taken sku. */

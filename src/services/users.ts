@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import { live, liveOrNull } from '../db/live';
 import type { Reader } from '../db/reader';
 import { countLiveUsers, usersPage } from '../db/reads/pages';
 import { usersByIds } from '../db/reads/rows';
@@ -6,22 +7,22 @@ import type { Prisma, Role, User } from '../generated/prisma';
 import { NotFoundError, uniqueOn } from './errors';
 import { decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
 import * as valid from './validation';
-import { maySeeUser, requireRole, requireViewer, type Viewer } from './viewer';
+import { mayAccessUser } from './access';
+import { requireRole, requireViewer, type Viewer } from './viewer';
 
-const live = { deletedAt: null };
 const USERS_ORDER = 'users:id';
 const EMAIL_TAKEN = 'A user with this email already exists.';
 
 /** A live user by id, whoever asks (for identity and loaders; callers check visibility). */
 export async function findLiveUser(reader: Reader, id: number): Promise<User | null> {
   const [user] = await usersByIds(reader, [id]);
-  return user && !user.deletedAt ? user : null;
+  return liveOrNull(user);
 }
 
 /** The user if the viewer may see them (themself or an admin) and they are not deleted; else null. */
 export async function findVisibleUser(reader: Reader, viewer: Viewer, id: number): Promise<User | null> {
   requireViewer(viewer);
-  return maySeeUser(viewer, id) ? findLiveUser(reader, id) : null;
+  return mayAccessUser(viewer, id) ? findLiveUser(reader, id) : null;
 }
 
 /** A page of live users in id order (admins only). */
@@ -52,7 +53,7 @@ export async function updateUser(
   input: { email?: string | null; name?: string | null },
 ): Promise<User> {
   requireViewer(viewer);
-  if (!maySeeUser(viewer, id)) throw new NotFoundError('User');
+  if (!mayAccessUser(viewer, id)) throw new NotFoundError('User');
   const data: Prisma.UserUpdateManyMutationInput = {};
   if (input.email != null) data.email = valid.email(input.email);
   if (input.name != null) data.name = valid.name(input.name);

@@ -18,6 +18,3 @@ export function requireRole(viewer: Viewer, ...roles: Role[]): NonNullable<Viewe
 }
 
 export const isAdmin = (viewer: Viewer): boolean => viewer?.role === 'ADMIN';
-
-/** Whether the viewer may see this user's private data: the user themself or an admin. */
-export const maySeeUser = (viewer: Viewer, userId: number): boolean => isAdmin(viewer) || viewer?.userId === userId;
