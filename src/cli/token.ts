@@ -2,7 +2,7 @@
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
 import { live } from '../db/live';
-import { signAccessToken } from '../services/auth';
+import { signAccessToken } from '../graphql/auth';
 
 async function main() {
   const email = process.argv[2]?.trim().toLowerCase();

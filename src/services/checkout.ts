@@ -5,7 +5,6 @@ import { live, LIVE_SQL } from '../db/live';
 import { inTransaction, type Transaction } from '../db/transaction';
 import { Prisma, type Order } from '../generated/prisma';
 import { BadUserInputError, ForbiddenError, IdempotencyKeyReusedError, InsufficientStockError, NotFoundError } from './errors';
-import { idOf, toGlobalId } from './global-id';
 import { toOrder, type OrderRow } from './orders';
 import * as valid from './validation';
 import { mayAccessUser } from './access';
@@ -16,9 +15,10 @@ export const MAX_QUANTITY = 10_000;
 const MAX_KEY_LENGTH = 255;
 
 export interface PlaceOrderInput {
-  items: { productId: string; quantity: number }[];
+  items: { productId: number; quantity: number }[];
   idempotencyKey?: string | null;
-  userId?: string | null;
+  /** Whom the order is for: the viewer when null. */
+  userId?: number | null;
 }
 
 /** A validated order request: lines merged by product, in ascending product id (the lock order). */
@@ -35,19 +35,15 @@ export function parseOrderRequest(viewer: NonNullable<Viewer>, input: PlaceOrder
   }
   const merged = new Map<number, number>();
   for (const line of input.items) {
-    const productId = idOf('Product', line.productId, 'productId');
     valid.integerInRange(line.quantity, 1, MAX_QUANTITY, 'quantity');
-    merged.set(productId, (merged.get(productId) ?? 0) + line.quantity);
+    merged.set(line.productId, (merged.get(line.productId) ?? 0) + line.quantity);
   }
   const key = input.idempotencyKey ?? null;
   if (key !== null && (key.length < 1 || key.length > MAX_KEY_LENGTH)) {
     throw new BadUserInputError(`idempotencyKey must be 1-${MAX_KEY_LENGTH} characters.`, 'idempotencyKey');
   }
-  let userId = viewer.userId;
-  if (input.userId != null) {
-    userId = idOf('User', input.userId, 'userId');
-    if (!mayAccessUser(viewer, userId)) throw new ForbiddenError('Only admins may place orders for other users.');
-  }
+  const userId = input.userId ?? viewer.userId;
+  if (!mayAccessUser(viewer, userId)) throw new ForbiddenError('Only admins may place orders for other users.');
   const lines = [...merged].sort(([a], [b]) => a - b).map(([productId, quantity]) => ({ productId, quantity }));
   return { userId, lines, idempotencyKey: key };
 }
@@ -111,7 +107,7 @@ async function refusal(tx: Transaction, request: OrderRequest): Promise<Error> {
   for (const { productId, quantity } of request.lines) {
     const available = stock.get(productId);
     if (available === undefined) return new NotFoundError('Product');
-    if (available < quantity) return new InsufficientStockError({ productId: toGlobalId('Product', productId), requested: quantity, available });
+    if (available < quantity) return new InsufficientStockError({ productId, requested: quantity, available });
   }
   return new Error('placeOrder placed nothing, yet every line has its stock');
 }

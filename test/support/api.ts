@@ -3,7 +3,7 @@ import { DEFAULT_SEED_OPTIONS, type SeedOptions } from '../../seed/generate';
 import { seedDemoData } from '../../seed/seed';
 import type { Database } from '../../src/db/client';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client';
-import { signAccessToken } from '../../src/services/auth';
+import { signAccessToken } from '../../src/graphql/auth';
 import { startServer, type RunningServer } from '../../src/server';
 import { createDatabase } from './database';
 import type { GraphQLResponse } from './http';
