@@ -28,7 +28,10 @@ export interface OrderRequest {
   idempotencyKey: string | null;
 }
 
-/** Validates and normalises placeOrder's input (pure: no database). Throws BAD_USER_INPUT or FORBIDDEN. */
+/**
+ * Validates and normalises placeOrder's input (pure: no database).
+ * @throws BAD_USER_INPUT (line count, quantity, key length); FORBIDDEN (a customer ordering for someone else).
+ */
 export function parseOrderRequest(viewer: NonNullable<Viewer>, input: PlaceOrderInput): OrderRequest {
   if (input.items.length < 1 || input.items.length > MAX_LINES) {
     throw new BadUserInputError(`An order has 1-${MAX_LINES} lines.`, 'items');
@@ -116,8 +119,9 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * Places an order atomically: every line's stock is taken (guarded, in ascending product id
- * order, so concurrent orders cannot deadlock) or none is. Throws INSUFFICIENT_STOCK, NOT_FOUND
- * (product or user), IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT, FORBIDDEN.
+ * order, so concurrent orders cannot deadlock) or none is; one idempotency key places one order.
+ * @throws UNAUTHENTICATED; INSUFFICIENT_STOCK, NOT_FOUND (product or user), IDEMPOTENCY_KEY_REUSED,
+ * BAD_USER_INPUT, FORBIDDEN, all before any stock is taken.
  */
 export async function placeOrder(db: Database, viewer: Viewer, input: PlaceOrderInput): Promise<Order> {
   const signedIn = requireViewer(viewer);

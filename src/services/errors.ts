@@ -74,7 +74,10 @@ export class IdempotencyKeyReusedError extends ServiceError {
   }
 }
 
-/** Runs a write whose only expected unique violation is on `field`, as CONFLICT naming that field. */
+/**
+ * Runs a write whose only expected unique violation is on `field`.
+ * @throws CONFLICT naming `field` on that violation; anything else as the write threw it.
+ */
 export async function uniqueOn<T>(field: string, message: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();

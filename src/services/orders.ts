@@ -24,6 +24,7 @@ const NO_USER = -1;
 /**
  * A page of the orders the viewer may see, newest first: admins see all, everyone else their own
  * (another user's id in the filter gives an empty list). placedAfter is inclusive, placedBefore exclusive.
+ * @throws UNAUTHENTICATED; BAD_USER_INPUT (page size, cursor, minTotal).
  */
 export async function listOrders(reader: Reader, viewer: Viewer, args: PageArgs & { filter?: OrderFilter | null }): Promise<Page<Order>> {
   const signedIn = requireViewer(viewer);
@@ -41,7 +42,10 @@ export async function listOrders(reader: Reader, viewer: Viewer, args: PageArgs 
   return { ...toPage(rows, size, ORDERS_ORDER, placedAtKey), totalCount: lazyCount(() => countOrders(reader, where)) };
 }
 
-/** The order if the viewer may see it (its owner or an admin), else null. */
+/**
+ * The order if the viewer may see it (its owner or an admin), else null.
+ * @throws UNAUTHENTICATED.
+ */
 export async function findVisibleOrder(reader: Reader, viewer: Viewer, id: number): Promise<Order | null> {
   const signedIn = requireViewer(viewer);
   const [order] = await ordersByIds(reader, [id]);
@@ -77,6 +81,7 @@ export function toOrder(row: OrderRow): Order {
 /**
  * The first page of each user's orders, newest first, in one statement (a window per user):
  * what User.orders needs for a whole list of users. `cursor` applies to every user.
+ * @throws BAD_USER_INPUT (page size, cursor).
  */
 export async function firstOrdersOfUsers(reader: Reader, userIds: readonly number[], args: PageArgs): Promise<Map<number, PageSlice<Order>>> {
   const size = pageSize(args.first);

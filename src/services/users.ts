@@ -13,19 +13,28 @@ import { requireRole, requireViewer, type Viewer } from './viewer';
 const USERS_ORDER = 'users:id';
 const EMAIL_TAKEN = 'A user with this email already exists.';
 
-/** A live user by id, whoever asks (for identity and loaders; callers check visibility). */
+/**
+ * A live user by id, whoever asks (for identity and loaders; callers check visibility).
+ * @throws nothing of its own: database failures pass through.
+ */
 export async function findLiveUser(reader: Reader, id: number): Promise<User | null> {
   const [user] = await usersByIds(reader, [id]);
   return liveOrNull(user);
 }
 
-/** The user if the viewer may see them (themself or an admin) and they are not deleted; else null. */
+/**
+ * The user if the viewer may see them (themself or an admin) and they are not deleted; else null.
+ * @throws UNAUTHENTICATED.
+ */
 export async function findVisibleUser(reader: Reader, viewer: Viewer, id: number): Promise<User | null> {
   requireViewer(viewer);
   return mayAccessUser(viewer, id) ? findLiveUser(reader, id) : null;
 }
 
-/** A page of live users in id order (admins only). */
+/**
+ * A page of live users in id order (admins only).
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (page size, cursor).
+ */
 export async function listUsers(reader: Reader, viewer: Viewer, args: PageArgs): Promise<Page<User>> {
   requireRole(viewer, 'ADMIN');
   const size = pageSize(args.first);
@@ -34,7 +43,10 @@ export async function listUsers(reader: Reader, viewer: Viewer, args: PageArgs):
   return { ...toPage(rows, size, USERS_ORDER, () => null), totalCount: lazyCount(() => countLiveUsers(reader)) };
 }
 
-/** Creates a user (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT (field: email) on a taken email. */
+/**
+ * Creates a user (admins only); emails stay unique.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (invalid fields); CONFLICT (field: email) on a taken email.
+ */
 export async function createUser(
   db: Database,
   viewer: Viewer,
@@ -45,7 +57,10 @@ export async function createUser(
   return uniqueOn('email', EMAIL_TAKEN, () => db.user.create({ data }));
 }
 
-/** Changes a live user's email or name: the user themself or an admin; others get NOT_FOUND. */
+/**
+ * Changes a live user's email or name: the user themself or an admin.
+ * @throws UNAUTHENTICATED; NOT_FOUND (also for someone else's user); BAD_USER_INPUT; CONFLICT (field: email).
+ */
 export async function updateUser(
   db: Database,
   viewer: Viewer,
@@ -60,7 +75,10 @@ export async function updateUser(
   return uniqueOn('email', EMAIL_TAKEN, () => updateLiveUser(db, id, data));
 }
 
-/** Soft-deletes a live user (admins only): their token stops working, their orders stay in reports. */
+/**
+ * Soft-deletes a live user (admins only): their token stops working, their orders stay in reports.
+ * @throws UNAUTHENTICATED, FORBIDDEN; NOT_FOUND (no live user).
+ */
 export async function deleteUser(db: Database, viewer: Viewer, id: number): Promise<User> {
   requireRole(viewer, 'ADMIN');
   return updateLiveUser(db, id, { deletedAt: new Date() });

@@ -69,7 +69,10 @@ function checkRange(from: Date, to: Date, maxDays?: number) {
   }
 }
 
-/** Revenue per calendar month of `year` in `timeZone`; months without revenue are omitted. ANALYST or ADMIN. */
+/**
+ * Revenue per calendar month of `year` in `timeZone`; months without revenue are omitted. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (year, time zone); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function revenueByMonth(
   db: Database,
   viewer: Viewer,
@@ -86,7 +89,10 @@ export async function revenueByMonth(
   });
 }
 
-/** Revenue per calendar day in [from, to) (at most 400 days) in `timeZone`; days without revenue omitted. ANALYST or ADMIN. */
+/**
+ * Revenue per calendar day in [from, to) (at most 400 days) in `timeZone`; days without revenue omitted. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (range, time zone); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function revenueByDay(
   db: Database,
   viewer: Viewer,
@@ -101,7 +107,10 @@ export async function revenueByDay(
   });
 }
 
-/** Best-selling products by revenue in [from, to): one row per product; ties by units, then name. ANALYST or ADMIN. */
+/**
+ * Best-selling products by revenue in [from, to): one row per product; ties by units, then name. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (range, limit); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function topProducts(
   db: Database,
   viewer: Viewer,

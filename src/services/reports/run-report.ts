@@ -16,7 +16,8 @@ export class ReportTimeoutError extends ServiceError {
 
 /**
  * Runs a report query for an analyst or admin in a read-only transaction with a statement
- * timeout: a slow report fails cleanly (QUERY_TOO_COMPLEX) instead of hanging the request.
+ * timeout: a slow report fails cleanly instead of hanging the request.
+ * @throws UNAUTHENTICATED, FORBIDDEN (not an analyst or admin); QUERY_TOO_COMPLEX (past the timeout).
  */
 export async function runReport<T>(
   db: Database,
