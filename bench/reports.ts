@@ -12,7 +12,7 @@ import { urlForDatabase } from '../src/db/connection-options';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { applyMigrations } from '../src/db/migrations';
 import { Prisma } from '../src/generated/prisma';
-import { signAccessToken } from '../src/services/auth';
+import { signAccessToken } from '../src/graphql/auth';
 import { revenueByDaySql, revenueByMonthSql, topProductsSql } from '../src/services/reports';
 import { startServer } from '../src/server';
 import { printTable } from './support';

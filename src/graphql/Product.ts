@@ -1,5 +1,5 @@
 import { arg, enumType, extendType, idArg, inputObjectType, intArg, nonNull, objectType, stringArg } from 'nexus';
-import { idOf } from '../services/global-id';
+import { idOf } from './global-id';
 import { createProduct, deleteProduct, findProduct, listProducts, restockProduct, updateProduct } from '../services/products';
 import { connectionTypes } from './connection';
 import { Product as ProductModel } from './prisma-model-fields';

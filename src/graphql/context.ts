@@ -1,6 +1,6 @@
 import type { Database, DatabaseHandle } from '../db/client';
 import type { Reader } from '../db/reader';
-import { authenticate, viewerOf } from '../services/auth';
+import { authenticate, viewerOf } from './auth';
 import type { Viewer } from '../services/viewer';
 import { createLoaders, type Loaders } from './loaders';
 
