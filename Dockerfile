@@ -26,12 +26,13 @@ COPY --from=dependencies /app/node_modules ./node_modules
 # Lambda handler (unused here).
 COPY --from=build /app/dist ./dist
 # package.json: "type": "module" for dist/, and the project root dist/ finds the rest from.
-# prisma/migrations: applied at start when pending, and /readyz compares them with the database;
-# the rest is what the Prisma CLI reads for `migrate deploy` (prisma.config.ts loads the migration
-# adapter from source; the CLI compiles that TypeScript itself).
+# prisma/migrations: applied at start when pending, and /readyz compares them with the database.
+# prisma/toolchain: what the Prisma CLI loads for `migrate deploy` (prisma.config.ts points there;
+# its migration adapter imports src/db/connection-options.ts; the CLI compiles that TypeScript
+# itself), and the client-with-DMMF module nexus-prisma resolves by its build-time path, /app/...
 COPY package.json prisma.config.ts ./
 COPY prisma ./prisma
-COPY src/db/migration-adapter.ts src/db/connection-options.ts src/db/unref-engine-timers.cjs ./src/db/
+COPY src/db/connection-options.ts ./src/db/
 # The dashboard's page, styles and script.
 COPY src/dashboard/page ./src/dashboard/page
 COPY src/generated/dashboard ./src/generated/dashboard

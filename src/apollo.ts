@@ -3,7 +3,7 @@
  * error formatting, query limits, the request log and how a request's context is built. Each
  * adds only what belongs to its transport (draining an HTTP server, metrics).
  */
-import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
@@ -26,9 +26,10 @@ export type ApolloConfig = Pick<Config, 'production'>;
 export function apolloOptions(
   config: ApolloConfig,
   { plugins = [], landingPage }: { plugins?: ApolloServerPlugin<Context>[]; landingPage?: ApolloServerPlugin } = {},
-): ApolloServerOptions<Context> {
+): ApolloServerOptionsWithGateway<Context> {
   const limits = queryLimits(config.production);
   return {
+    // graphql-jit runs the operations (src/graphql/execution.ts); Apollo's only hook for that is `gateway`.
     gateway: compiledExecution(schema),
     introspection: !config.production,
     // The process owns SIGTERM/SIGINT (main.ts stops the server, then closes the database).
@@ -52,7 +53,7 @@ export function apolloOptions(
 export function contextFactory(database: DatabaseHandle, config: Pick<Config, 'jwtSecret' | 'reportTimeoutMs'>) {
   const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
   return (authorization: string | undefined): Promise<Context> =>
-    createContext(database, settings, authorization).catch((error: unknown) => {
+    createContext(database, settings, authorization, database.reports).catch((error: unknown) => {
       throw toContextError(error);
     });
 }

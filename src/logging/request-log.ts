@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { toGlobalId } from '../services/global-id';
+import { toGlobalId } from '../graphql/global-id';
 import type { Viewer } from '../services/viewer';
 import { currentRequest, runInRequestScope, type Logger, type RequestScope } from './logger';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createClient, RevenueByDayDocument, RevenueByMonthDocument, TopProductsDocument } from '../../src/client';
-import { signAccessToken } from '../../src/services/auth';
+import { signAccessToken } from '../../src/graphql/auth';
 import { SMALL_SHOP, TEST_JWT_SECRET, useTestApi } from '../support/api';
 import { ARTIFACTS, hasChromium, requestsLeaving, useBrowser } from '../support/browser';
 

@@ -3,7 +3,7 @@
  * invariants (nothing oversold, stock accounted for, totals == lines), never timings.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { CancelOrderDocument, PlaceOrderDocument, RestockProductDocument } from '../generated/graphql';
 import { SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';

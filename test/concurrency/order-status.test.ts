@@ -3,7 +3,7 @@
  * moves win, and cancellations racing payments leave stock and revenue consistent.
  */
 import { describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { CancelOrderDocument, PlaceOrderDocument, RevenueByDayDocument, UpdateOrderStatusDocument } from '../generated/graphql';
 import { dataOf, SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';

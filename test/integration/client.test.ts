@@ -16,8 +16,8 @@ import {
   TopProductsDocument,
   ViewerDocument,
 } from '../../src/client';
-import { signAccessToken } from '../../src/services/auth';
-import { toGlobalId } from '../../src/services/global-id';
+import { signAccessToken } from '../../src/graphql/auth';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { TEST_JWT_SECRET, useTestApi } from '../support/api';
 
 const api = useTestApi();

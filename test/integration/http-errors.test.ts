@@ -5,7 +5,7 @@
 import net from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { encodeCursor } from '../../src/services/pagination';
 import { useTestApi } from '../support/api';
 import { sendRaw, type RawResponse } from '../support/raw-http';

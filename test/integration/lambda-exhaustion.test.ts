@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../seed/seed';
 import { openDatabase } from '../../src/db/client';
 import { applyMigrations } from '../../src/db/migrations';
-import { signAccessToken } from '../../src/services/auth';
+import { signAccessToken } from '../../src/graphql/auth';
 import { StorefrontDocument } from '../generated/graphql';
 import { SMALL_SHOP } from '../support/api';
 import { postgresBin, startCluster, type Cluster } from '../support/cluster';

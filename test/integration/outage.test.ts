@@ -14,9 +14,9 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client';
 import { embeddedServer, type EmbeddedServer } from '../../src/db/embedded';
 import { applyMigrations } from '../../src/db/migrations';
 import { isDatabaseUnavailable } from '../../src/db/unavailable';
-import { signAccessToken } from '../../src/services/auth';
+import { signAccessToken } from '../../src/graphql/auth';
 import { placeOrder } from '../../src/services/checkout';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { revenueByMonth } from '../../src/services/reports';
 import { startServer, type RunningServer } from '../../src/server';
 import { OrdersDocument, PlaceOrderDocument, RevenueByMonthDocument } from '../generated/graphql';
@@ -189,7 +189,7 @@ describe('a request that gets no pooled connection in time', () => {
     const held = [await api.handle.pool.connect(), await api.handle.pool.connect()];
     try {
       expectServiceUnavailable(await postOperation(api.url, PlaceOrderDocument, { input }, { token: api.tokens.alice }));
-      const inTransaction = await placeOrder(api.db, { userId: alice.id, role: 'CUSTOMER' }, input).catch((error: unknown) => error);
+      const inTransaction = await placeOrder(api.db, { userId: alice.id, role: 'CUSTOMER' }, { ...input, items: [{ productId: someProduct.id, quantity: 1 }] }).catch((error: unknown) => error);
       expect(isDatabaseUnavailable(inTransaction)).toBe(true);
       const report = await revenueByMonth(api.db, { userId: 2, role: 'ANALYST' }, { year: 2026, timeZone: 'UTC' }, 1_000).catch((error: unknown) => error);
       expect(isDatabaseUnavailable(report)).toBe(true);

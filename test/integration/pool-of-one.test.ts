@@ -5,7 +5,7 @@
  * Reports run first: the time-zone list is read once per process, by the first report.
  */
 import { describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import {
   CancelOrderDocument,
   MeDocument,

@@ -4,7 +4,7 @@ import { seedDemoData } from '../../seed/seed';
 import type { Database } from '../../src/db/client';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client';
 import { createLogger } from '../../src/logging/logger';
-import { signAccessToken } from '../../src/services/auth';
+import { signAccessToken } from '../../src/graphql/auth';
 import { startServer, type RunningServer } from '../../src/server';
 import { createDatabase } from './database';
 import type { GraphQLResponse } from './http';

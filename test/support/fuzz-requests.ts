@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { SignJWT } from 'jose';
 import * as documents from '../generated/graphql';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 
 export interface FuzzRequest {
   kind: string;

@@ -19,8 +19,8 @@ describe('formatError', () => {
     expect(format(prismaError(prismaCode)).extensions?.code).toBe(code);
   });
 
-  it('keeps a service error code and its extensions', () => {
-    const formatted = format(new InsufficientStockError({ productId: 'UHJvZHVjdDox', requested: 3, available: 1 }));
+  it('keeps a service error code and its extensions, database ids shown as global IDs', () => {
+    const formatted = format(new InsufficientStockError({ productId: 1, requested: 3, available: 1 }));
     expect(formatted.extensions).toEqual({ code: 'INSUFFICIENT_STOCK', productId: 'UHJvZHVjdDox', requested: 3, available: 1 });
   });
 

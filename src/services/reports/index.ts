@@ -1,7 +1,8 @@
 /**
  * Revenue reports for analysts: each is one SQL statement ($queryRaw tagged templates: values are
  * parameters, identifiers never come from input). Revenue sums the lines' snapshots
- * (quantity * unit_price) of PAID, SHIPPED and DELIVERED orders, exactly (numeric, Decimal).
+ * (quantity * unit_price) of the orders in a revenue status (src/services/order-process.ts: PAID,
+ * SHIPPED, DELIVERED), exactly (numeric, Decimal).
  * Buckets are calendar months/days in the requested IANA time zone.
  */
 import type { Database } from '../../db/client';
@@ -9,7 +10,8 @@ import { Prisma } from '../../generated/prisma';
 import { BadUserInputError } from '../errors';
 import * as valid from '../validation';
 import type { Viewer } from '../viewer';
-import { REVENUE_STATUSES, runReport } from './run-report';
+import { REVENUE_STATUSES } from '../order-process';
+import { runReport } from './run-report';
 import { checkTimeZone } from './time-zones';
 
 export interface MonthlyRevenue { month: string; revenue: Prisma.Decimal; orderCount: number; itemsSold: number }
@@ -19,6 +21,7 @@ export interface ProductSales { productId: number; productName: string; unitsSol
 export const MAX_DAYS = 400;
 export const MAX_TOP_PRODUCTS = 100;
 const DAY_MS = 86_400_000;
+// The partial index orders_revenue_placed_at_idx is on the same statuses (test/unit/order-process.test.ts checks).
 const revenueStatuses = Prisma.join(REVENUE_STATUSES.map((status) => Prisma.sql`${status}::order_status`));
 
 /** The lines of the orders that count as revenue, placed in [from, to). */
@@ -66,7 +69,10 @@ function checkRange(from: Date, to: Date, maxDays?: number) {
   }
 }
 
-/** Revenue per calendar month of `year` in `timeZone`; months without revenue are omitted. ANALYST or ADMIN. */
+/**
+ * Revenue per calendar month of `year` in `timeZone`; months without revenue are omitted. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (year, time zone); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function revenueByMonth(
   db: Database,
   viewer: Viewer,
@@ -83,7 +89,10 @@ export async function revenueByMonth(
   });
 }
 
-/** Revenue per calendar day in [from, to) (at most 400 days) in `timeZone`; days without revenue omitted. ANALYST or ADMIN. */
+/**
+ * Revenue per calendar day in [from, to) (at most 400 days) in `timeZone`; days without revenue omitted. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (range, time zone); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function revenueByDay(
   db: Database,
   viewer: Viewer,
@@ -98,7 +107,10 @@ export async function revenueByDay(
   });
 }
 
-/** Best-selling products by revenue in [from, to): one row per product; ties by units, then name. ANALYST or ADMIN. */
+/**
+ * Best-selling products by revenue in [from, to): one row per product; ties by units, then name. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (range, limit); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function topProducts(
   db: Database,
   viewer: Viewer,

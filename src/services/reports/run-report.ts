@@ -14,12 +14,10 @@ export class ReportTimeoutError extends ServiceError {
   }
 }
 
-/** Order statuses that count as revenue. */
-export const REVENUE_STATUSES = ['PAID', 'SHIPPED', 'DELIVERED'] as const;
-
 /**
  * Runs a report query for an analyst or admin in a read-only transaction with a statement
- * timeout: a slow report fails cleanly (QUERY_TOO_COMPLEX) instead of hanging the request.
+ * timeout: a slow report fails cleanly instead of hanging the request.
+ * @throws UNAUTHENTICATED, FORBIDDEN (not an analyst or admin); QUERY_TOO_COMPLEX (past the timeout).
  */
 export async function runReport<T>(
   db: Database,
