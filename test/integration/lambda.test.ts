@@ -47,11 +47,11 @@ afterAll(async () => {
 
 describe('the Lambda handler', () => {
   it('is one file to load (plus the query compiler it reads), with no seed or migration code in it', () => {
-    const code = readFileSync(path.join(bundle.dir, 'lambda.js'), 'utf8');
+    const code = readFileSync(path.join(bundle.dir, 'lambda.mjs'), 'utf8');
     expect(code).not.toMatch(/seedDemoData|applyMigrations|startEmbeddedPostgres|prismaCliEnvironment/);
     // What a cold start parses: nothing that only development tools load (prettier was 5 MB).
-    expect(statSync(path.join(bundle.dir, 'lambda.js')).size).toBeLessThan(4e6);
-    console.log(`lambda: dist/lambda.js ${(statSync(path.join(bundle.dir, 'lambda.js')).size / 1e6).toFixed(1)} MB, query_compiler_bg.wasm ${(statSync(path.join(bundle.dir, 'query_compiler_bg.wasm')).size / 1e6).toFixed(1)} MB`);
+    expect(statSync(path.join(bundle.dir, 'lambda.mjs')).size).toBeLessThan(4e6);
+    console.log(`lambda: dist/lambda.js ${(statSync(path.join(bundle.dir, 'lambda.mjs')).size / 1e6).toFixed(1)} MB, query_compiler_bg.wasm ${(statSync(path.join(bundle.dir, 'query_compiler_bg.wasm')).size / 1e6).toFixed(1)} MB`);
   });
 
   it('answers HTTP API (2.0) and REST API (1.0) events as POST /graphql answers', async () => {

@@ -76,6 +76,15 @@ const PLANS: [RegExp, Plan][] = [
   [/^npm run db:(deploy|status)$/, { where: 'fresh clone' }],
   [/^TOKEN=\$\(npm run --silent token -- /, { where: 'checkout' }],
   [/^npm run report -- /, { where: 'checkout' }],
+  // README "Deploying".
+  [/^npm ci && npm run build$/, {
+    skip: '`npm ci` would reinstall the node_modules every test shares; `npm run build` is test/integration/build.test.ts',
+  }],
+  [/^(mkdir -p build\/lambda|cd build\/lambda) /, {
+    skip: 'packaging the Lambda handler: test/integration/lambda.test.ts builds this same layout (lambda.mjs, the query ' +
+      'compiler and schema.prisma, outside the repository) and runs it as Lambda does',
+  }],
+  [/docker compose up/, { skip: 'no Docker engine on these machines: the runtime layout is checked as the README says' }],
 ];
 
 function planFor(command: string): Plan {

@@ -1,14 +1,14 @@
 // One Lambda instance, as the Lambda runtime runs one: a Node process that loads the bundle once
 // (the cold start) and then answers events one at a time with the same handler (warm
 // invocations). Driven by its parent over IPC; its stdout is left to the handler's logs.
-//   node lambda-instance.mjs <dir with lambda.js>   (fork it; see test/support/lambda.ts)
+//   node lambda-instance.mjs <dir with lambda.mjs>   (fork it; see test/support/lambda.ts)
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 const context = { functionName: 'order-service', awsRequestId: 'local' };
-const { handler } = await import(pathToFileURL(path.join(process.argv[2], 'lambda.js')).href);
+const { handler } = await import(pathToFileURL(path.join(process.argv[2], 'lambda.mjs')).href);
 
 const invoke = async (event) => {
   try {

@@ -5,7 +5,7 @@
  * answers API Gateway events one at a time.
  */
 import { execFile, fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,12 +16,20 @@ export interface GatewayResult {
   body: string;
 }
 
-/** Bundles the handler into a new directory: lambda.js, the Prisma query compiler, package.json. */
+/**
+ * Bundles the handler and packages it as the README says, in a new directory outside the
+ * repository: lambda.mjs, the Prisma query compiler and schema.prisma.
+ */
 export async function buildLambda(): Promise<{ dir: string; remove(): void }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lambda-'));
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--outdir', dir, '--entry', 'lambda']);
-  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n'); // as deployed: lambda.js is an ES module
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const built = path.join(dir, 'build');
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--outdir', built, '--entry', 'lambda']);
+  const packaged = path.join(dir, 'package');
+  mkdirSync(packaged);
+  copyFileSync(path.join(built, 'lambda.js'), path.join(packaged, 'lambda.mjs'));
+  for (const file of ['query_compiler_bg.wasm', 'schema.prisma']) copyFileSync(path.join(built, file), path.join(packaged, file));
+  rmSync(built, { recursive: true, force: true });
+  return { dir: packaged, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** An API Gateway HTTP API (payload format 2.0) event for POST /graphql. */
