@@ -1,4 +1,5 @@
 /** npm start: read config, open the database (embedded by default), serve, shut down cleanly. */
+import './heap';
 import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { startServer } from './server';

@@ -1,13 +1,13 @@
 import type { Reader } from '../db/reader';
-import { orderItemsByIds, ordersByIds } from '../db/reads/rows';
+import { orderById, orderItemById } from '../db/reads/rows';
 import type { OrderItem } from '../generated/prisma';
 import { isAdmin, requireViewer, type Viewer } from './viewer';
 
 /** An order line if the viewer may see its order (the owner or an admin), else null. */
 export async function findVisibleOrderItem(reader: Reader, viewer: Viewer, id: number): Promise<OrderItem | null> {
   const signedIn = requireViewer(viewer);
-  const [item] = await orderItemsByIds(reader, [id]);
-  if (!item || isAdmin(viewer)) return item ?? null;
-  const [order] = await ordersByIds(reader, [item.orderId]);
+  const item = await orderItemById(reader, id);
+  if (!item || isAdmin(viewer)) return item;
+  const order = await orderById(reader, item.orderId);
   return order?.userId === signedIn.userId ? item : null;
 }

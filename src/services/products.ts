@@ -2,7 +2,7 @@ import type { Database } from '../db/client';
 import { sqlState } from '../db/errors';
 import type { Reader } from '../db/reader';
 import { countProducts, productsPage, type ProductsFilter } from '../db/reads/pages';
-import { productsByIds } from '../db/reads/rows';
+import { productById } from '../db/reads/rows';
 import type { Prisma, Product } from '../generated/prisma';
 import { BadUserInputError, NotFoundError, uniqueOn } from './errors';
 import { cursorDate, cursorDecimal, cursorText, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
@@ -63,7 +63,7 @@ export async function listProducts(
 
 /** A live product, or null. Anyone may read. */
 export async function findProduct(reader: Reader, id: number): Promise<Product | null> {
-  const [product] = await productsByIds(reader, [id]);
+  const product = await productById(reader, id);
   return product && !product.deletedAt ? product : null;
 }
 

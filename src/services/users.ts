@@ -1,7 +1,7 @@
 import type { Database } from '../db/client';
 import type { Reader } from '../db/reader';
 import { countLiveUsers, usersPage } from '../db/reads/pages';
-import { usersByIds } from '../db/reads/rows';
+import { userById } from '../db/reads/rows';
 import type { Prisma, Role, User } from '../generated/prisma';
 import { NotFoundError, uniqueOn } from './errors';
 import { decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
@@ -14,7 +14,7 @@ const EMAIL_TAKEN = 'A user with this email already exists.';
 
 /** A live user by id, whoever asks (for identity and loaders; callers check visibility). */
 export async function findLiveUser(reader: Reader, id: number): Promise<User | null> {
-  const [user] = await usersByIds(reader, [id]);
+  const user = await userById(reader, id);
   return user && !user.deletedAt ? user : null;
 }
 
