@@ -1,7 +1,8 @@
 /**
  * Rows by id, as the generated Prisma model types: what the DataLoaders, the token lookup and
- * the point lookups read. Each is one prepared statement with an `= ANY($1)` array (one plan,
- * whatever the number of ids), pinned to its Prisma twin by test/integration/reads.test.ts.
+ * the point lookups read, each one prepared statement pinned to its Prisma twin by
+ * test/integration/reads.test.ts. Lists of ids travel as one `= ANY($1)` array (one plan,
+ * whatever the number of ids).
  */
 import type { Order, OrderItem, Product, User } from '../../generated/prisma';
 import type { Reader } from '../reader';
