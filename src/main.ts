@@ -1,7 +1,7 @@
 /** npm start: read config, open the database (embedded by default), serve, shut down cleanly. */
-import './heap';
 import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
+import { limitHeapGrowth } from './heap';
 import { startServer } from './server';
 
 async function main() {
@@ -33,6 +33,7 @@ async function main() {
     console.log('seeded the demo shop (admin@example.com, analyst@example.com, alice@example.com)');
   }
   console.log(`order service ready at ${server.url}/graphql`);
+  limitHeapGrowth();
 }
 
 main().catch((error: unknown) => {
