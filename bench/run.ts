@@ -18,6 +18,7 @@ import { signAccessToken } from '../src/graphql/auth';
 import { toGlobalId } from '../src/graphql/global-id';
 import { projectRoot } from '../src/project-root';
 import { benchServer, checkoutDatabase, checkoutInvariant, readDatabase } from './databases';
+import { cpuBetween, watchBackends, type BackendCpu } from './backend-cpu';
 import { coldStart, startServer, type Command, type ServerProcess } from './processes';
 import { load, type LoadRequest, type LoadResult } from './wrk';
 import { median, printTable } from './support';
@@ -65,8 +66,10 @@ interface Scenario {
   baseline: LoadRequest;
 }
 interface Run extends LoadResult {
-  /** CPU of the server process per request, in ms (the database's own CPU not included). */
+  /** CPU of the server process per request, in ms. */
   cpuMsPerRequest: number;
+  /** CPU of its PostgreSQL backends per request, in ms (0 where /proc does not show them). */
+  databaseCpuMsPerRequest: number;
   scenario: string;
   clients: number;
   target: 'service' | 'baseline';
@@ -76,14 +79,23 @@ interface Run extends LoadResult {
 const runs: Run[] = [];
 let wrong = 0;
 
-async function measure(scenarios: Scenario[], service: ServerProcess, baseline: ServerProcess, round: number, after?: (scenario: string, clients: number) => void) {
+async function measure(
+  scenarios: Scenario[],
+  service: ServerProcess,
+  baseline: ServerProcess,
+  backends: BackendCpu,
+  round: number,
+  after?: (scenario: string, clients: number) => void,
+) {
   for (const scenario of scenarios) {
     for (const clients of scenario.clients) {
       for (const [target, server, request] of [['service', service, scenario.service], ['baseline', baseline, scenario.baseline]] as const) {
-        const cpuBefore = server.cpuMs();
+        const [cpuBefore, databaseBefore] = [server.cpuMs(), await backends.sample()];
         const result = await load(server.url, request, clients, seconds);
-        const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, result.requests);
-        runs.push({ ...result, cpuMsPerRequest, scenario: scenario.name, clients, target, round });
+        const requests = Math.max(1, result.requests);
+        const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / requests;
+        const databaseCpuMsPerRequest = cpuBetween(databaseBefore, await backends.sample()) / requests;
+        runs.push({ ...result, cpuMsPerRequest, databaseCpuMsPerRequest, scenario: scenario.name, clients, target, round });
         if (result.failed > 0) {
           wrong += 1;
           log(`${target} ${scenario.name} at ${clients}: ${result.failed} failed answers`);
@@ -129,17 +141,19 @@ async function phase(databaseUrl: string, scenarios: Scenario[], options: { comp
   if (scenarios.length === 0) return;
   const service = await startServer(serviceCommand(databaseUrl), '/healthz');
   const baseline = await startServer(baselineCommand(databaseUrl), '/floor');
+  const backends = await watchBackends(databaseUrl);
   try {
     if (options.compareAnswers) {
       for (const scenario of scenarios) await sameAnswer(scenario.name, service, scenario.service, baseline, scenario.baseline);
     }
     await warmUp(scenarios, service, baseline);
     for (let round = 1; round <= rounds; round += 1) {
-      await measure(scenarios, service, baseline, round, (name, clients) => {
+      await measure(scenarios, service, baseline, backends, round, (name, clients) => {
         if (name === 'nested read' && clients === 16) peakRssMb = service.peakRssMb();
       });
     }
   } finally {
+    await backends.close();
     await service.stop();
     await baseline.stop();
   }
@@ -152,7 +166,7 @@ const machine = {
   memoryGb: Math.round(os.totalmem() / 2 ** 30),
   node: process.version,
   wrk: spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]!.trim(), // exits 1 after printing it
-  loadAverage: os.loadavg().map((value) => value.toFixed(1)).join(' '),
+  loadAverageAtStart: os.loadavg().map((value) => value.toFixed(1)).join(' '),
 };
 let peakRssMb = 0;
 const cold: { wallMs: number; cpuMs: number }[] = [];
@@ -207,6 +221,7 @@ const summary = (of: Run[]) => ({
   requestsPerSecond: median(of.map((run) => run.requestsPerSecond)),
   p50Ms: median(of.map((run) => run.p50Ms)),
   cpuMsPerRequest: median(of.map((run) => run.cpuMsPerRequest)),
+  totalCpuMsPerRequest: median(of.map((run) => run.cpuMsPerRequest + run.databaseCpuMsPerRequest)),
 });
 const keyOf = (run: Pick<Run, 'scenario' | 'clients'>) => `${run.scenario}|${run.clients}`;
 const rows = [...new Map(runs.map((run) => [keyOf(run), run])).values()].map(({ scenario, clients }) => {
@@ -242,16 +257,19 @@ const targets = [
 ].map((target) => ({ ...target, met: target.atMost ? target.value <= target.target : target.value >= target.target }));
 
 const figure = (side: { requestsPerSecond: number; p50Ms: number }) => `${side.requestsPerSecond.toFixed(0)} (${side.p50Ms.toFixed(2)} ms)`;
+const loadAverageAtEnd = os.loadavg().map((value) => value.toFixed(1)).join(' ');
 printTable(
-  `${flags.label}: service "${flags.service}" vs B, ${orders} orders, ${rounds} round(s) of ${seconds} s, medians (${machine.cpus} x ${machine.cpuModel}, ${machine.node})`,
-  ['scenario', 'clients', 'service req/s (p50)', 'B req/s (p50)', 'ratio', 'CPU ms/req service, B'],
+  `${flags.label}: service "${flags.service}" vs B, ${orders} orders, ${rounds} round(s) of ${seconds} s, medians ` +
+    `(${machine.cpus} x ${machine.cpuModel}, ${machine.node}; load average ${machine.loadAverageAtStart} at start, ${loadAverageAtEnd} at end)`,
+  ['scenario', 'clients', 'service req/s (p50)', 'B req/s (p50)', 'ratio', 'CPU ms/req: service+pg, B+pg', 'CPU ratio'],
   rows.map((row) => [
     row.scenario,
     row.clients,
     figure(row.service),
     figure(row.baseline),
     row.ratio.toFixed(2),
-    `${row.service.cpuMsPerRequest.toFixed(2)}, ${row.baseline.cpuMsPerRequest.toFixed(2)}`,
+    `${row.service.totalCpuMsPerRequest.toFixed(2)}, ${row.baseline.totalCpuMsPerRequest.toFixed(2)}`,
+    (row.baseline.totalCpuMsPerRequest / row.service.totalCpuMsPerRequest).toFixed(2),
   ]),
 );
 console.log(`\ncold start (launch to first answer): ${coldStartMs.toFixed(0)} ms wall, ${coldStartCpuMs.toFixed(0)} ms CPU`);
@@ -267,7 +285,7 @@ await mkdir(results, { recursive: true });
 const file = path.join(results, `${new Date().toISOString().replace(/[:.]/g, '-')}-${flags.label}.json`);
 await writeFile(
   file,
-  JSON.stringify({ label: flags.label, service: flags.service, machine, options: { rounds, seconds, orders, smoke }, rows, targets, coldStarts: cold, peakRssMb, tokenCostMs, runs }, null, 2),
+  JSON.stringify({ label: flags.label, service: flags.service, machine: { ...machine, loadAverageAtEnd }, options: { rounds, seconds, orders, smoke }, rows, targets, coldStarts: cold, peakRssMb, tokenCostMs, runs }, null, 2),
 );
 console.log(`\nwrote ${path.relative(projectRoot, file)}`);
 if (wrong) {

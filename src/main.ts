@@ -2,6 +2,7 @@
 import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { createLogger, logger, setProcessLogger } from './logging/logger';
+import { limitHeapGrowth } from './heap';
 import { startServer } from './server';
 
 const SHUTDOWN_DEADLINE_MS = 20_000;
@@ -39,6 +40,7 @@ async function main() {
     logger().info('seeded the demo shop (admin@example.com, analyst@example.com, alice@example.com)');
   }
   logger().info({ url: `${server.url}/graphql` }, `order service ready at ${server.url}/graphql`);
+  limitHeapGrowth();
 }
 
 main().catch((error: unknown) => {

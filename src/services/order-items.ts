@@ -1,5 +1,5 @@
 import type { Reader } from '../db/reader';
-import { orderItemsByIds, ordersByIds } from '../db/reads/rows';
+import { orderById, orderItemById } from '../db/reads/rows';
 import type { OrderItem } from '../generated/prisma';
 import { mayAccessOrder } from './access';
 import { isAdmin, requireViewer, type Viewer } from './viewer';
@@ -10,8 +10,8 @@ import { isAdmin, requireViewer, type Viewer } from './viewer';
  */
 export async function findVisibleOrderItem(reader: Reader, viewer: Viewer, id: number): Promise<OrderItem | null> {
   requireViewer(viewer);
-  const [item] = await orderItemsByIds(reader, [id]);
-  if (!item || isAdmin(viewer)) return item ?? null; // an admin may see every order: no need to read it
-  const [order] = await ordersByIds(reader, [item.orderId]);
+  const item = await orderItemById(reader, id);
+  if (!item || isAdmin(viewer)) return item; // an admin may see every order: no need to read it
+  const order = await orderById(reader, item.orderId);
   return order && mayAccessOrder(viewer, order) ? item : null;
 }

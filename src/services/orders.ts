@@ -1,6 +1,6 @@
 import type { Reader } from '../db/reader';
 import { countOrders, ordersOfUsersPage, ordersPage, type OrdersFilter } from '../db/reads/pages';
-import { ordersByIds } from '../db/reads/rows';
+import { orderById } from '../db/reads/rows';
 import type { Order, OrderStatus, Prisma } from '../generated/prisma';
 import { cursorDate, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs, type PageSlice } from './pagination';
 import * as valid from './validation';
@@ -48,7 +48,7 @@ export async function listOrders(reader: Reader, viewer: Viewer, args: PageArgs 
  */
 export async function findVisibleOrder(reader: Reader, viewer: Viewer, id: number): Promise<Order | null> {
   const signedIn = requireViewer(viewer);
-  const [order] = await ordersByIds(reader, [id]);
+  const order = await orderById(reader, id);
   return order && mayAccessOrder(signedIn, order) ? order : null;
 }
 

@@ -3,7 +3,7 @@ import { sqlState } from '../db/errors';
 import { live, liveOrNull } from '../db/live';
 import type { Reader } from '../db/reader';
 import { countProducts, productsPage, type ProductsFilter } from '../db/reads/pages';
-import { productsByIds } from '../db/reads/rows';
+import { productById } from '../db/reads/rows';
 import type { Prisma, Product } from '../generated/prisma';
 import { BadUserInputError, NotFoundError, uniqueOn } from './errors';
 import { cursorDate, cursorDecimal, cursorText, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
@@ -69,8 +69,7 @@ export async function listProducts(
  * @throws nothing of its own: database failures pass through.
  */
 export async function findProduct(reader: Reader, id: number): Promise<Product | null> {
-  const [product] = await productsByIds(reader, [id]);
-  return liveOrNull(product);
+  return liveOrNull(await productById(reader, id));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Database } from '../db/client';
 import { live, liveOrNull } from '../db/live';
 import type { Reader } from '../db/reader';
 import { countLiveUsers, usersPage } from '../db/reads/pages';
-import { usersByIds } from '../db/reads/rows';
+import { userById } from '../db/reads/rows';
 import type { Prisma, Role, User } from '../generated/prisma';
 import { NotFoundError, uniqueOn } from './errors';
 import { decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
@@ -18,8 +18,7 @@ const EMAIL_TAKEN = 'A user with this email already exists.';
  * @throws nothing of its own: database failures pass through.
  */
 export async function findLiveUser(reader: Reader, id: number): Promise<User | null> {
-  const [user] = await usersByIds(reader, [id]);
-  return liveOrNull(user);
+  return liveOrNull(await userById(reader, id));
 }
 
 /**

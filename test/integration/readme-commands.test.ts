@@ -76,15 +76,18 @@ const PLANS: [RegExp, Plan][] = [
   [/^npm run db:(deploy|status)$/, { where: 'fresh clone' }],
   [/^TOKEN=\$\(npm run --silent token -- /, { where: 'checkout' }],
   [/^npm run report -- /, { where: 'checkout' }],
-  // README "Deploying".
+  [/^JWT_SECRET=.* docker compose up --build$/, {
+    skip: 'no Docker engine on these machines; the image and Compose files are checked by reading, and what the ' +
+      'image runs (node dist/main.js, migrate deploy) is test/integration/build.test.ts and migrations.test.ts',
+  }],
   [/^npm ci && npm run build$/, {
-    skip: '`npm ci` would reinstall the node_modules every test shares; `npm run build` is test/integration/build.test.ts',
+    skip: '`npm ci` would reinstall the shared node_modules; the build is test/integration/build.test.ts (server) ' +
+      'and test/support/lambda.ts (the Lambda bundle the Lambda tests load)',
   }],
   [/^(mkdir -p build\/lambda|cd build\/lambda) /, {
-    skip: 'packaging the Lambda handler: test/integration/lambda.test.ts builds this same layout (lambda.mjs, the query ' +
-      'compiler and schema.prisma, outside the repository) and runs it as Lambda does',
+    skip: 'packaging the Lambda handler: test/support/lambda.ts packages this same layout (lambda.mjs, the query ' +
+      'compiler and schema.prisma, outside the repository) and the Lambda tests run it as Lambda does',
   }],
-  [/docker compose up/, { skip: 'no Docker engine on these machines: the runtime layout is checked as the README says' }],
 ];
 
 function planFor(command: string): Plan {
@@ -129,7 +132,8 @@ afterAll(async () => {
   await Promise.all([seeded?.drop(), empty?.drop(), clone && rm(clone, { recursive: true, force: true })]);
 });
 
-describe("the README's commands", () => {
+// Real commands in child processes: seconds on an idle machine, minutes on a busy one; the bound catches hangs.
+describe("the README's commands", { timeout: 180_000 }, () => {
   it('are all known to this test (a new one must say here how it is run or why not)', () => {
     expect(commands.length).toBeGreaterThan(5);
     for (const command of commands) planFor(command);

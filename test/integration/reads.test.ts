@@ -20,7 +20,16 @@ import {
   type ProductSortColumn,
   type ProductsFilter,
 } from '../../src/db/reads/pages';
-import { itemsOfOrders, orderCountsOfUsers, orderItemsByIds, ordersByIds, productsByIds, usersByIds } from '../../src/db/reads/rows';
+import {
+  itemsOfOrders,
+  orderById,
+  orderCountsOfUsers,
+  orderItemById,
+  productById,
+  productsByIds,
+  userById,
+  usersByIds,
+} from '../../src/db/reads/rows';
 import { Prisma } from '../../src/generated/prisma';
 import { SMALL_SHOP } from '../support/api';
 import { useTestDatabase } from '../support/database';
@@ -54,9 +63,16 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
     const ids = [1, 2, 3, 5, 8, 13, 21, 999];
     expect(byId(await usersByIds(reader, ids))).toStrictEqual(await db().user.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }));
     expect(byId(await productsByIds(reader, ids))).toStrictEqual(await db().product.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }));
-    expect(byId(await ordersByIds(reader, ids))).toStrictEqual(await db().order.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }));
-    expect(byId(await orderItemsByIds(reader, ids))).toStrictEqual(await db().orderItem.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }));
     expect(await usersByIds(reader, [])).toStrictEqual([]);
+  });
+
+  it('a row by id equals findUnique({ where: { id } })', async () => {
+    for (const id of [1, 2, 3, 5, 999]) {
+      expect(await userById(reader, id)).toStrictEqual(await db().user.findUnique({ where: { id } }));
+      expect(await productById(reader, id)).toStrictEqual(await db().product.findUnique({ where: { id } }));
+      expect(await orderById(reader, id)).toStrictEqual(await db().order.findUnique({ where: { id } }));
+      expect(await orderItemById(reader, id)).toStrictEqual(await db().orderItem.findUnique({ where: { id } }));
+    }
   });
 
   it("an order's lines and users' order counts equal their Prisma queries", async () => {

@@ -1,7 +1,8 @@
 /**
  * Rows by id, as the generated Prisma model types: what the DataLoaders, the token lookup and
- * the point lookups read. Each is one prepared statement with an `= ANY($1)` array (one plan,
- * whatever the number of ids), pinned to its Prisma twin by test/integration/reads.test.ts.
+ * the point lookups read, each one prepared statement pinned to its Prisma twin by
+ * test/integration/reads.test.ts. Lists of ids travel as one `= ANY($1)` array (one plan,
+ * whatever the number of ids).
  */
 import type { Order, OrderItem, Product, User } from '../../generated/prisma';
 import type { Reader } from '../reader';
@@ -19,24 +20,35 @@ export const COLUMNS = {
 } as const;
 
 const byIds = (table: string, columns: string) => statement(`${table}_by_ids`, `SELECT ${columns} FROM ${table} WHERE id = ANY($1::int[])`);
+// Point lookups (the token's user on every signed-in request, node(id), order(id)): an int
+// parameter costs less to send and bind than a one-element array.
+const byId = (table: string, columns: string) => statement(`${table}_by_id`, `SELECT ${columns} FROM ${table} WHERE id = $1`);
+const USER = byId('users', COLUMNS.user);
+const PRODUCT = byId('products', COLUMNS.product);
+const ORDER = byId('orders', COLUMNS.order);
+const ORDER_ITEM = byId('order_items', COLUMNS.orderItem);
 const USERS = byIds('users', COLUMNS.user);
 const PRODUCTS = byIds('products', COLUMNS.product);
-const ORDERS = byIds('orders', COLUMNS.order);
-const ORDER_ITEMS = byIds('order_items', COLUMNS.orderItem);
 const ITEMS_OF_ORDERS = statement('items_of_orders', `SELECT ${COLUMNS.orderItem} FROM order_items WHERE order_id = ANY($1::int[]) ORDER BY id`);
 const ORDER_COUNTS = statement(
   'order_counts',
   'SELECT user_id AS "userId", count(*)::int AS count FROM orders WHERE user_id = ANY($1::int[]) GROUP BY user_id',
 );
 
+const first = <Row>(rows: Row[]): Row | null => rows[0] ?? null;
+/** A user by id, deleted or not. */
+export const userById = async (reader: Reader, id: number) => first(await reader.rows<User>(USER, [id]));
+/** A product by id, deleted or not. */
+export const productById = async (reader: Reader, id: number) => first(await reader.rows<Product>(PRODUCT, [id]));
+/** An order by id. */
+export const orderById = async (reader: Reader, id: number) => first(await reader.rows<Order>(ORDER, [id]));
+/** An order line by id. */
+export const orderItemById = async (reader: Reader, id: number) => first(await reader.rows<OrderItem>(ORDER_ITEM, [id]));
+
 /** Users with these ids, deleted ones included, in no particular order. */
 export const usersByIds = (reader: Reader, ids: readonly number[]) => reader.rows<User>(USERS, [ids]);
 /** Products with these ids, deleted ones included, in no particular order. */
 export const productsByIds = (reader: Reader, ids: readonly number[]) => reader.rows<Product>(PRODUCTS, [ids]);
-/** Orders with these ids, in no particular order. */
-export const ordersByIds = (reader: Reader, ids: readonly number[]) => reader.rows<Order>(ORDERS, [ids]);
-/** Order lines with these ids, in no particular order. */
-export const orderItemsByIds = (reader: Reader, ids: readonly number[]) => reader.rows<OrderItem>(ORDER_ITEMS, [ids]);
 /** The lines of these orders, in the order they were written (by id). */
 export const itemsOfOrders = (reader: Reader, orderIds: readonly number[]) => reader.rows<OrderItem>(ITEMS_OF_ORDERS, [orderIds]);
 /** How many orders each of these users has placed (users without orders are absent). */
