@@ -1,16 +1,3 @@
-// Prisma CLI configuration: migrations run on the bundled wasm schema engine over our pg adapter,
-// so no Rust engine binary is ever downloaded. Loading this file disables Prisma's .env loading.
-import { defineConfig } from 'prisma/config';
-import { MigrationAdapterFactory } from './src/db/migration-adapter';
-
-const url = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
-
-export default defineConfig({
-  schema: 'prisma/schema.prisma',
-  experimental: { adapter: true },
-  engine: 'js',
-  async adapter() {
-    if (!url) throw new Error('Set DATABASE_URL (or DIRECT_DATABASE_URL) to run migrations.');
-    return new MigrationAdapterFactory(url);
-  },
-});
+// Prisma's CLI reads its configuration from this path; the offline workarounds behind it are in
+// prisma/toolchain/ (see its README.md).
+export { default } from './prisma/toolchain/prisma-config';

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { seedDemoData } from '../seed/seed';
 import { DEFAULT_SEED_OPTIONS } from '../seed/generate';
 import { openDatabase } from '../src/db/client';
-import { connectionOptions, withDatabase } from '../src/db/connection-options';
+import { connectionOptions, urlForDatabase } from '../src/db/connection-options';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { applyPendingMigrations } from '../src/db/migrations';
 
@@ -22,7 +22,7 @@ export interface BenchServer {
 }
 
 export async function benchServer(): Promise<BenchServer> {
-  if (process.env.DATABASE_URL) return { url: withDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} };
+  if (process.env.DATABASE_URL) return { url: urlForDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} };
   return startEmbeddedPostgres({ dataDir: path.join(tmpdir(), `order-service-bench-${process.pid}`), persistent: false });
 }
 
@@ -35,7 +35,7 @@ async function ensureMigratedDatabase(server: BenchServer, name: string): Promis
   } finally {
     await admin.end();
   }
-  const url = withDatabase(server.url, name);
+  const url = urlForDatabase(server.url, name);
   await applyPendingMigrations(url);
   return url;
 }

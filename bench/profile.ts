@@ -9,8 +9,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { signAccessToken } from '../src/services/auth';
-import { toGlobalId } from '../src/services/global-id';
+import { signAccessToken } from '../src/graphql/auth';
+import { toGlobalId } from '../src/graphql/global-id';
 import { projectRoot } from '../src/project-root';
 import { benchServer, checkoutDatabase, readDatabase } from './databases';
 import { startServer } from './processes';

@@ -8,11 +8,11 @@ import pg from 'pg';
 import { seedDemoData } from '../seed/seed';
 import { DEFAULT_SEED_OPTIONS } from '../seed/generate';
 import { openDatabase } from '../src/db/client';
-import { withDatabase } from '../src/db/connection-options';
+import { urlForDatabase } from '../src/db/connection-options';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { applyMigrations } from '../src/db/migrations';
 import { Prisma } from '../src/generated/prisma';
-import { signAccessToken } from '../src/services/auth';
+import { signAccessToken } from '../src/graphql/auth';
 import { revenueByDaySql, revenueByMonthSql, topProductsSql } from '../src/services/reports';
 import { startServer } from '../src/server';
 import { printTable } from './support';
@@ -24,14 +24,14 @@ const RUNS = 5;
 const secret = 'bench-secret';
 
 const server = process.env.DATABASE_URL
-  ? { url: withDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} }
+  ? { url: urlForDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} }
   : await startEmbeddedPostgres({ dataDir: path.join(tmpdir(), `order-service-bench-${process.pid}`), persistent: false });
 const name = `order_bench_reports_${ORDERS}`;
 const admin = new pg.Client({ connectionString: server.url });
 await admin.connect();
 if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) await admin.query(`CREATE DATABASE ${name}`);
 await admin.end();
-const url = withDatabase(server.url, name);
+const url = urlForDatabase(server.url, name);
 await applyMigrations(url);
 const handle = openDatabase(url, 10);
 const raw = new pg.Pool({ connectionString: url, max: 2 });

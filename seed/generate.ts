@@ -3,6 +3,7 @@
  * Money is handled in integer cents here and written as exact decimal strings.
  */
 import { Faker, en } from '@faker-js/faker';
+import type { OrderStatus, Role } from '../src/generated/prisma';
 
 export interface SeedOptions {
   users: number;
@@ -29,13 +30,12 @@ export const FIXED_ACCOUNTS = [
 
 const ALICE_ID = 3;
 const HISTORY_MONTHS = 18;
-type Status = 'PENDING' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
 
-export interface SeedUser { id: number; email: string; name: string; role: 'CUSTOMER' | 'ADMIN' | 'ANALYST'; createdAt: Date }
+export interface SeedUser { id: number; email: string; name: string; role: Role; createdAt: Date }
 export interface SeedProduct {
   id: number; sku: string; name: string; description: string; price: string; stock: number; createdAt: Date;
 }
-export interface SeedOrder { id: number; userId: number; status: Status; totalPrice: string; placedAt: Date }
+export interface SeedOrder { id: number; userId: number; status: OrderStatus; totalPrice: string; placedAt: Date }
 export interface SeedOrderItem {
   id: number; orderId: number; productId: number; productName: string; unitPrice: string; quantity: number;
 }
@@ -45,7 +45,7 @@ export const centsToDecimal = (cents: number): string =>
   `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 /** Older orders have mostly been delivered; recent ones are still on their way. */
-function statusFor(faker: Faker, ageDays: number): Status {
+function statusFor(faker: Faker, ageDays: number): OrderStatus {
   if (faker.number.float() < 0.07) return 'CANCELLED';
   if (ageDays > 30) return faker.number.float() < 0.97 ? 'DELIVERED' : 'SHIPPED';
   if (ageDays > 7) return faker.helpers.arrayElement(['PAID', 'SHIPPED', 'DELIVERED']);

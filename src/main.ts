@@ -2,10 +2,14 @@
 import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { limitHeapGrowth } from './heap';
+import { createLogger, logger, setProcessLogger } from './logging/logger';
 import { startServer } from './server';
+
+const SHUTDOWN_DEADLINE_MS = 20_000;
 
 async function main() {
   const config = loadConfig();
+  setProcessLogger(createLogger(config.logLevel));
   const database = await connectDatabase(config);
 
   // The embedded default seeds a demo shop the first time, so that there is something to query;
@@ -17,9 +21,12 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    logger().info({ signal }, 'shutting down');
+    // server.stop() answers what it accepted (10 s at most), close() waits for open transactions (5 s).
+    setTimeout(() => (logger().error('shutdown overran; exiting'), process.exit(1)), SHUTDOWN_DEADLINE_MS).unref();
     await server.stop();
     await database.close();
+    logger().info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -30,13 +37,13 @@ async function main() {
     const [{ seedDemoData }, { DEFAULT_SEED_OPTIONS }] = await Promise.all([import('../seed/seed'), import('../seed/generate')]);
     await seedDemoData(database.prisma, DEFAULT_SEED_OPTIONS);
     seeded = true;
-    console.log('seeded the demo shop (admin@example.com, analyst@example.com, alice@example.com)');
+    logger().info('seeded the demo shop (admin@example.com, analyst@example.com, alice@example.com)');
   }
-  console.log(`order service ready at ${server.url}/graphql`);
+  logger().info({ url: `${server.url}/graphql` }, `order service ready at ${server.url}/graphql`);
   limitHeapGrowth();
 }
 
 main().catch((error: unknown) => {
-  console.error('failed to start:', error);
+  logger().fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

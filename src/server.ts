@@ -1,29 +1,35 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { apolloOptions, contextFactory } from './apollo';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { committedMigrations, pendingMigrations } from './db/migrations';
-import { createContext, type Context } from './graphql/context';
-import { formatError, toContextError } from './graphql/errors';
-import { compiledExecution, executionPlugins } from './graphql/execution';
-import { queryLimits } from './graphql/limits';
-import { buildSchema } from './graphql/schema';
+import { dashboardRouter } from './dashboard/router';
+import { explorerAssets, explorerLandingPage } from './explorer';
+import type { Context } from './graphql/context';
+import { answerMalformedRequestsWithJson, jsonErrorHandler, notFound, requireJsonBody } from './http/errors';
+import { httpDrain } from './http/drain';
+import { logger as processLogger, type Logger } from './logging/logger';
+import { reenterRequestScope, reenterRequestScopeOnError, requestLogging } from './logging/request-log';
 import { createMetrics } from './metrics';
 
 export interface RunningServer {
   url: string;
-  /** Stops accepting requests and waits for the ones in flight. */
+  /** Stops accepting requests and answers the ones in flight (10 s at most); see src/http/drain.ts. */
   stop(): Promise<void>;
 }
 
-export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret' | 'reportTimeoutMs'>;
+export type ServerConfig = Pick<Config, 'host' | 'port' | 'production' | 'jwtSecret' | 'reportTimeoutMs'> & {
+  /** Where request lines go; the process's logger unless given. */
+  logger?: Logger;
+};
 
 const READINESS_TIMEOUT_MS = 2_000;
-const schema = buildSchema();
+const BODY_LIMIT = '1mb';
+const SHUTDOWN_GRACE_MS = 10_000;
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 async function isReady(db: DatabaseHandle['pool'], committed: string[]): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(resolve, READINESS_TIMEOUT_MS, false).unref());
@@ -42,29 +48,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const drain = httpDrain(httpServer);
   const metrics = createMetrics(database);
-  const limits = queryLimits(config.production);
-  const apollo = new ApolloServer<Context>({
-    gateway: compiledExecution(schema),
-    introspection: !config.production,
-    // main.ts owns SIGTERM/SIGINT: it stops this server, then closes the database.
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: formatError(config.production),
-    validationRules: limits.validationRules,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
-      ...limits.plugins,
-      ...executionPlugins,
-      metrics.apolloPlugin,
-    ],
-  });
+  const landingPage = config.production ? undefined : explorerLandingPage();
+  const apollo = new ApolloServer<Context>(apolloOptions(config, { landingPage, plugins: [metrics.apolloPlugin] }));
   await apollo.start();
   const committed = await committedMigrations();
-  const settings = { jwtSecret: config.jwtSecret, reportTimeoutMs: config.reportTimeoutMs };
+  const contextOf = contextFactory(database, config);
 
   app.disable('x-powered-by');
+  app.use(requestLogging(config.logger ?? processLogger()), drain.middleware);
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
   });
@@ -75,15 +68,23 @@ export async function startServer(
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  if (!config.production) app.use(explorerAssets());
+  app.use(dashboardRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: ({ req }) => createContext(database, settings, req.headers.authorization).catch((error: unknown) => {
-        throw toContextError(error);
-      }),
-    }),
+    requireJsonBody,
+    express.json({ limit: BODY_LIMIT }),
+    reenterRequestScope,
+    expressMiddleware(apollo, { context: ({ req }) => contextOf(req.headers.authorization) }),
   );
+
+  // Last: unknown paths and every error as JSON (never Express's HTML page).
+  app.use(notFound, reenterRequestScopeOnError, jsonErrorHandler(BODY_LIMIT));
+  answerMalformedRequestsWithJson(httpServer);
+  // Idle keep-alive connections are closed by the client (or the load balancer, often at 60 s)
+  // first, never by us while its next request is on the wire: that race resets the request.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -94,7 +95,8 @@ export async function startServer(
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async stop() {
-      await apollo.stop(); // waits for requests in flight (10 s at most)
+      await drain.stop(SHUTDOWN_GRACE_MS);
+      await apollo.stop();
       metrics.stop();
     },
   };

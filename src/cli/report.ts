@@ -51,7 +51,7 @@ async function main() {
   if (!['table', 'csv', 'json'].includes(values.format)) throw new Error('--format is table, csv or json');
   const config = loadConfig();
   const database = await connectDatabase(config, { migrate: false });
-  const db = database.prisma;
+  const db = database.reports; // the read replica when DATABASE_REPLICA_URL is set
   const timeout = config.reportTimeoutMs;
   try {
     let rows: Row[];

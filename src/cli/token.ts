@@ -1,7 +1,8 @@
 /** npm run --silent token -- EMAIL: prints a signed access token for that existing user. */
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
-import { signAccessToken } from '../services/auth';
+import { live } from '../db/live';
+import { signAccessToken } from '../graphql/auth';
 
 async function main() {
   const email = process.argv[2]?.trim().toLowerCase();
@@ -9,7 +10,7 @@ async function main() {
   const config = loadConfig();
   const database = await connectDatabase(config, { migrate: false });
   try {
-    const user = await database.prisma.user.findFirst({ where: { email, deletedAt: null } });
+    const user = await database.prisma.user.findFirst({ where: { email, ...live } });
     if (!user) throw new Error(`no user with email ${email}`);
     console.log(await signAccessToken(config.jwtSecret, user.id));
   } finally {

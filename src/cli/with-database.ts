@@ -4,8 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../config';
-import { locateDatabase } from '../db/connect';
-import { prismaCliEnvironment } from '../db/migrations';
+import { locateDatabase } from '../db/locate';
+import { prismaCliEnvironment } from '../../prisma/toolchain/prisma-cli';
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);

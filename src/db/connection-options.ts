@@ -3,7 +3,7 @@ import type { PoolConfig } from 'pg';
 /**
  * Splits a PostgreSQL URL into pg's separate connection fields.
  * Why not `connectionString`: given one, adapter-pg's shadow-database connection silently
- * reuses the main database (TOOLCHAIN.md, fix 2), and a database name is easier to swap.
+ * reuses the main database (prisma/toolchain/README.md), and a database name is easier to swap.
  */
 export function connectionOptions(url: string): PoolConfig {
   const parsed = new URL(url);
@@ -22,7 +22,7 @@ export function connectionOptions(url: string): PoolConfig {
 }
 
 /** The same server's URL with another database name. */
-export function withDatabase(url: string, database: string): string {
+export function urlForDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${encodeURIComponent(database)}`;
   return parsed.toString();

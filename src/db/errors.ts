@@ -25,6 +25,11 @@ export function sqlState(error: unknown): string | undefined {
   return driverAdapterCause(error)?.originalCode;
 }
 
+/** The driver adapter's kind of a failed query (e.g. 'DatabaseNotReachable'), if there is one. */
+export function adapterErrorKind(error: unknown): string | undefined {
+  return driverAdapterCause(error)?.kind;
+}
+
 /** The Prisma error code (P2002, ...) of a failed query, if it has one. */
 export function prismaCode(error: unknown): string | undefined {
   return error instanceof Prisma.PrismaClientKnownRequestError ? error.code : undefined;

@@ -1,31 +1,18 @@
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { connectionOptions } from './connection-options';
 import { projectRoot as root } from '../project-root';
+import { prismaCli, prismaCliEnvironment } from '../../prisma/toolchain/prisma-cli';
 
 const migrationsDir = path.join(root, 'prisma/migrations');
-const prismaCli = createRequire(path.join(root, 'package.json')).resolve('prisma/build/index.js');
-
-/** Environment for the Prisma CLI on `url`: see prisma.config.ts and unref-engine-timers.cjs. */
-export function prismaCliEnvironment(url: string, directUrl = url): NodeJS.ProcessEnv {
-  const preload = `--require=${path.join(root, 'src/db/unref-engine-timers.cjs')}`;
-  return {
-    ...process.env,
-    DATABASE_URL: url,
-    DIRECT_DATABASE_URL: directUrl,
-    CHECKPOINT_DISABLE: '1',
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' '),
-  };
-}
 
 /**
  * Applies pending committed migrations with `prisma migrate deploy` (the CLI's wasm schema
- * engine, see prisma.config.ts). Never creates new ones. Prisma's advisory lock makes it safe
- * when several instances start at once.
+ * engine, see prisma/toolchain/README.md). Never creates new ones. Prisma's advisory lock makes
+ * it safe when several instances start at once.
  */
 export async function applyMigrations(directUrl: string): Promise<void> {
   await promisify(execFile)(process.execPath, [prismaCli, 'migrate', 'deploy'], {

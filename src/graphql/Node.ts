@@ -1,8 +1,8 @@
 import { idArg, interfaceType, nonNull, queryField } from 'nexus';
 import type { Order, OrderItem, Product, User } from '../generated/prisma';
 import type { Context } from './context';
-import type { NodeType } from '../services/global-id';
-import { fromGlobalId, toGlobalId } from '../services/global-id';
+import type { NodeType } from './global-id';
+import { fromGlobalId, toGlobalId } from './global-id';
 import { findProduct } from '../services/products';
 import { findVisibleOrder } from '../services/orders';
 import { findVisibleUser } from '../services/users';

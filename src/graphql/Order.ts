@@ -1,10 +1,10 @@
 import { arg, enumType, extendType, idArg, inputObjectType, intArg, nonNull, objectType, stringArg } from 'nexus';
-import { idOf } from '../services/global-id';
+import { idOf } from './global-id';
 import { placeOrder } from '../services/checkout';
 import { cancelOrder, updateOrderStatus } from '../services/order-status';
 import { findVisibleOrder, listOrders } from '../services/orders';
 import { connectionTypes } from './connection';
-import { Order as OrderModel, OrderStatus } from './nexus-prisma';
+import { Order as OrderModel, OrderStatus } from './prisma-model-fields';
 import { globalIdField } from './Node';
 
 export const OrderStatusEnum = enumType(OrderStatus);
@@ -98,7 +98,12 @@ export const OrderMutations = extendType({
         "Places an order atomically: every line's stock is taken or none is. Fails with INSUFFICIENT_STOCK " +
         '(extensions: productId, requested, available) and changes nothing.',
       args: { input: nonNull(arg({ type: 'PlaceOrderInput' })) },
-      resolve: (_, { input }, ctx) => placeOrder(ctx.db, ctx.viewer, input),
+      resolve: (_, { input }, ctx) =>
+        placeOrder(ctx.db, ctx.viewer, {
+          ...input,
+          items: input.items.map((line) => ({ ...line, productId: idOf('Product', line.productId, 'productId') })),
+          userId: input.userId == null ? null : idOf('User', input.userId, 'userId'),
+        }),
     });
     t.nonNull.field('cancelOrder', {
       type: 'Order',

@@ -1,5 +1,6 @@
 import { objectType } from 'nexus';
-import { OrderItem as OrderItemModel } from './nexus-prisma';
+import { liveOrNull } from '../db/live';
+import { OrderItem as OrderItemModel } from './prisma-model-fields';
 import { globalIdField } from './Node';
 
 export const OrderItem = objectType({
@@ -14,10 +15,7 @@ export const OrderItem = objectType({
     t.field('product', {
       type: 'Product',
       description: 'The product as it is now; null if it has since been deleted.',
-      resolve: async (item, _, ctx) => {
-        const product = await ctx.loaders.productById.load(item.productId);
-        return product && !product.deletedAt ? product : null;
-      },
+      resolve: async (item, _, ctx) => liveOrNull(await ctx.loaders.productById.load(item.productId)),
     });
   },
 });

@@ -1,8 +1,8 @@
 import { arg, enumType, extendType, idArg, inputObjectType, intArg, nonNull, objectType, stringArg } from 'nexus';
-import { idOf } from '../services/global-id';
+import { idOf } from './global-id';
 import { createProduct, deleteProduct, findProduct, listProducts, restockProduct, updateProduct } from '../services/products';
 import { connectionTypes } from './connection';
-import { Product as ProductModel } from './nexus-prisma';
+import { Product as ProductModel } from './prisma-model-fields';
 import { globalIdField } from './Node';
 
 export const Product = objectType({

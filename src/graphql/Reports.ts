@@ -1,4 +1,5 @@
 import { extendType, intArg, nonNull, objectType, stringArg } from 'nexus';
+import { liveOrNull } from '../db/live';
 import { revenueByDay, revenueByMonth, topProducts } from '../services/reports';
 
 const thisModule = new URL('../services/reports/index.ts', import.meta.url).pathname;
@@ -33,10 +34,7 @@ export const ProductSales = objectType({
     t.field('product', {
       type: 'Product',
       description: 'Null if the product has since been deleted.',
-      resolve: async (sales, _, ctx) => {
-        const product = await ctx.loaders.productById.load(sales.productId);
-        return product && !product.deletedAt ? product : null;
-      },
+      resolve: async (sales, _, ctx) => liveOrNull(await ctx.loaders.productById.load(sales.productId)),
     });
     t.nonNull.string('productName', { description: "The product's current name (kept after deletion)." });
     t.nonNull.int('unitsSold');
@@ -54,20 +52,20 @@ export const ReportQueries = extendType({
         'months without revenue are omitted. Analysts and admins only.',
       args: { year: nonNull(intArg()), timeZone: stringArg({ default: 'UTC' }) },
       resolve: (_, { year, timeZone }, ctx) =>
-        revenueByMonth(ctx.db, ctx.viewer, { year, timeZone: timeZone ?? 'UTC' }, ctx.settings.reportTimeoutMs),
+        revenueByMonth(ctx.reportDb, ctx.viewer, { year, timeZone: timeZone ?? 'UTC' }, ctx.settings.reportTimeoutMs),
     });
     t.nonNull.list.nonNull.field('revenueByDay', {
       type: 'DailyRevenue',
       description: 'Revenue per calendar day in [from, to), at most 400 days, same statuses. Analysts and admins only.',
       args: { from: nonNull('DateTime'), to: nonNull('DateTime'), timeZone: stringArg({ default: 'UTC' }) },
       resolve: (_, { from, to, timeZone }, ctx) =>
-        revenueByDay(ctx.db, ctx.viewer, { from, to, timeZone: timeZone ?? 'UTC' }, ctx.settings.reportTimeoutMs),
+        revenueByDay(ctx.reportDb, ctx.viewer, { from, to, timeZone: timeZone ?? 'UTC' }, ctx.settings.reportTimeoutMs),
     });
     t.nonNull.list.nonNull.field('topProducts', {
       type: 'ProductSales',
       description: 'Best-selling products by revenue in [from, to), same statuses; limit 1-100. Analysts and admins only.',
       args: { from: nonNull('DateTime'), to: nonNull('DateTime'), limit: intArg({ default: 10 }) },
-      resolve: (_, { from, to, limit }, ctx) => topProducts(ctx.db, ctx.viewer, { from, to, limit: limit ?? 10 }, ctx.settings.reportTimeoutMs),
+      resolve: (_, { from, to, limit }, ctx) => topProducts(ctx.reportDb, ctx.viewer, { from, to, limit: limit ?? 10 }, ctx.settings.reportTimeoutMs),
     });
   },
 });

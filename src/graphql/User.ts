@@ -1,8 +1,8 @@
 import { arg, enumType, extendType, idArg, inputObjectType, intArg, nonNull, objectType, stringArg } from 'nexus';
-import { idOf } from '../services/global-id';
+import { idOf } from './global-id';
 import { createUser, deleteUser, listUsers, updateUser } from '../services/users';
 import { connectionTypes } from './connection';
-import { Role, User as UserModel } from './nexus-prisma';
+import { Role, User as UserModel } from './prisma-model-fields';
 import { globalIdField } from './Node';
 
 export const RoleEnum = enumType(Role);

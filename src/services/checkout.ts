@@ -1,22 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/client';
 import { sqlState } from '../db/errors';
+import { live, LIVE_SQL } from '../db/live';
 import { inTransaction, type Transaction } from '../db/transaction';
 import { Prisma, type Order } from '../generated/prisma';
 import { BadUserInputError, ForbiddenError, IdempotencyKeyReusedError, InsufficientStockError, NotFoundError } from './errors';
-import { idOf, toGlobalId } from './global-id';
 import { toOrder, type OrderRow } from './orders';
 import * as valid from './validation';
-import { isAdmin, requireViewer, type Viewer } from './viewer';
+import { mayAccessUser } from './access';
+import { requireViewer, type Viewer } from './viewer';
 
 export const MAX_LINES = 100;
 export const MAX_QUANTITY = 10_000;
 const MAX_KEY_LENGTH = 255;
 
 export interface PlaceOrderInput {
-  items: { productId: string; quantity: number }[];
+  items: { productId: number; quantity: number }[];
   idempotencyKey?: string | null;
-  userId?: string | null;
+  /** Whom the order is for: the viewer when null. */
+  userId?: number | null;
 }
 
 /** A validated order request: lines merged by product, in ascending product id (the lock order). */
@@ -26,26 +28,25 @@ export interface OrderRequest {
   idempotencyKey: string | null;
 }
 
-/** Validates and normalises placeOrder's input (pure: no database). Throws BAD_USER_INPUT or FORBIDDEN. */
+/**
+ * Validates and normalises placeOrder's input (pure: no database).
+ * @throws BAD_USER_INPUT (line count, quantity, key length); FORBIDDEN (a customer ordering for someone else).
+ */
 export function parseOrderRequest(viewer: NonNullable<Viewer>, input: PlaceOrderInput): OrderRequest {
   if (input.items.length < 1 || input.items.length > MAX_LINES) {
     throw new BadUserInputError(`An order has 1-${MAX_LINES} lines.`, 'items');
   }
   const merged = new Map<number, number>();
   for (const line of input.items) {
-    const productId = idOf('Product', line.productId, 'productId');
     valid.integerInRange(line.quantity, 1, MAX_QUANTITY, 'quantity');
-    merged.set(productId, (merged.get(productId) ?? 0) + line.quantity);
+    merged.set(line.productId, (merged.get(line.productId) ?? 0) + line.quantity);
   }
   const key = input.idempotencyKey ?? null;
   if (key !== null && (key.length < 1 || key.length > MAX_KEY_LENGTH)) {
     throw new BadUserInputError(`idempotencyKey must be 1-${MAX_KEY_LENGTH} characters.`, 'idempotencyKey');
   }
-  let userId = viewer.userId;
-  if (input.userId != null) {
-    userId = idOf('User', input.userId, 'userId');
-    if (userId !== viewer.userId && !isAdmin(viewer)) throw new ForbiddenError('Only admins may place orders for other users.');
-  }
+  const userId = input.userId ?? viewer.userId;
+  if (!mayAccessUser(viewer, userId)) throw new ForbiddenError('Only admins may place orders for other users.');
   const lines = [...merged].sort(([a], [b]) => a - b).map(([productId, quantity]) => ({ productId, quantity }));
   return { userId, lines, idempotencyKey: key };
 }
@@ -73,12 +74,12 @@ export function placeOrderSql(request: OrderRequest, hash: string | null): Prism
     ), locked AS MATERIALIZED (
       SELECT p.id, p.stock, line.quantity
       FROM products p JOIN unnest(${productIds}::int[], ${quantities}::int[]) AS line (product_id, quantity) ON line.product_id = p.id
-      WHERE p.deleted_at IS NULL AND NOT EXISTS (SELECT FROM existing)
+      WHERE ${LIVE_SQL} AND NOT EXISTS (SELECT FROM existing)
       ORDER BY p.id
       FOR NO KEY UPDATE OF p
     ), ready AS (
       SELECT count(*) = ${productIds.length} AND bool_and(stock >= quantity)
-        AND EXISTS (SELECT FROM users WHERE id = ${request.userId} AND deleted_at IS NULL) AS ok
+        AND EXISTS (SELECT FROM users WHERE id = ${request.userId} AND ${LIVE_SQL}) AS ok
       FROM locked
     ), taken AS (
       -- From locked.stock, not p.stock: p is read with the statement's snapshot, which may predate
@@ -104,15 +105,15 @@ export function placeOrderSql(request: OrderRequest, hash: string | null): Prism
 /** Why placeOrderSql placed nothing: the first failing check in the order the statement makes them. */
 async function refusal(tx: Transaction, request: OrderRequest): Promise<Error> {
   // The statement still holds the lines' row locks, so this reads the stock it saw.
-  const user = await tx.user.findFirst({ where: { id: request.userId, deletedAt: null }, select: { id: true } });
+  const user = await tx.user.findFirst({ where: { id: request.userId, ...live }, select: { id: true } });
   if (!user) return new NotFoundError('User');
   const ids = request.lines.map((line) => line.productId);
-  const products = await tx.product.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, stock: true } });
+  const products = await tx.product.findMany({ where: { id: { in: ids }, ...live }, select: { id: true, stock: true } });
   const stock = new Map(products.map((product) => [product.id, product.stock]));
   for (const { productId, quantity } of request.lines) {
     const available = stock.get(productId);
     if (available === undefined) return new NotFoundError('Product');
-    if (available < quantity) return new InsufficientStockError({ productId: toGlobalId('Product', productId), requested: quantity, available });
+    if (available < quantity) return new InsufficientStockError({ productId, requested: quantity, available });
   }
   return new Error('placeOrder placed nothing, yet every line has its stock');
 }
@@ -121,8 +122,9 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * Places an order atomically: every line's stock is taken (guarded, in ascending product id
- * order, so concurrent orders cannot deadlock) or none is. Throws INSUFFICIENT_STOCK, NOT_FOUND
- * (product or user), IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT, FORBIDDEN.
+ * order, so concurrent orders cannot deadlock) or none is; one idempotency key places one order.
+ * @throws UNAUTHENTICATED; INSUFFICIENT_STOCK, NOT_FOUND (product or user), IDEMPOTENCY_KEY_REUSED,
+ * BAD_USER_INPUT, FORBIDDEN, all before any stock is taken.
  */
 export async function placeOrder(db: Database, viewer: Viewer, input: PlaceOrderInput): Promise<Order> {
   const signedIn = requireViewer(viewer);

@@ -51,9 +51,11 @@ export class BadReferenceError extends ServiceError {
   readonly code = 'BAD_REFERENCE';
 }
 
+/** `productId` is the database id: src/graphql/errors.ts shows clients its global ID. */
 export class InsufficientStockError extends ServiceError {
   readonly code = 'INSUFFICIENT_STOCK';
-  constructor(details: { productId: string; requested: number; available: number }) {
+  declare readonly extensions: { productId: number; requested: number; available: number };
+  constructor(details: { productId: number; requested: number; available: number }) {
     super(`Only ${details.available} in stock, ${details.requested} requested.`, details);
   }
 }
@@ -72,7 +74,10 @@ export class IdempotencyKeyReusedError extends ServiceError {
   }
 }
 
-/** Runs a write whose only expected unique violation is on `field`, as CONFLICT naming that field. */
+/**
+ * Runs a write whose only expected unique violation is on `field`.
+ * @throws CONFLICT naming `field` on that violation; anything else as the write threw it.
+ */
 export async function uniqueOn<T>(field: string, message: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();

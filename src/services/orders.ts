@@ -4,7 +4,8 @@ import { orderById } from '../db/reads/rows';
 import type { Order, OrderStatus, Prisma } from '../generated/prisma';
 import { cursorDate, decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs, type PageSlice } from './pagination';
 import * as valid from './validation';
-import { isAdmin, requireViewer, type Viewer } from './viewer';
+import { mayAccessOrder, mayAccessUser, ordersVisibleTo } from './access';
+import { requireViewer, type Viewer } from './viewer';
 
 export interface OrderFilter {
   status?: OrderStatus | null;
@@ -17,21 +18,20 @@ export interface OrderFilter {
 /** Orders are listed newest first: (placed_at, id) descending, served by the (.., placed_at DESC, id DESC) indexes. */
 const ORDERS_ORDER = 'orders:placedAt:desc';
 const placedAtKey = (order: Order) => order.placedAt.toISOString();
+/** A user id no row has: filtering on a user whose orders the viewer may not see lists nothing. */
+const NO_USER = -1;
 
 /**
  * A page of the orders the viewer may see, newest first: admins see all, everyone else their own
  * (another user's id in the filter gives an empty list). placedAfter is inclusive, placedBefore exclusive.
+ * @throws UNAUTHENTICATED; BAD_USER_INPUT (page size, cursor, minTotal).
  */
 export async function listOrders(reader: Reader, viewer: Viewer, args: PageArgs & { filter?: OrderFilter | null }): Promise<Page<Order>> {
   const signedIn = requireViewer(viewer);
   const size = pageSize(args.first);
   const filter = args.filter ?? {};
-  const where: OrdersFilter = {};
-  if (isAdmin(viewer)) {
-    if (filter.userId != null) where.userId = filter.userId;
-  } else {
-    where.userId = filter.userId == null || filter.userId === signedIn.userId ? signedIn.userId : -1;
-  }
+  const where: OrdersFilter = ordersVisibleTo(signedIn);
+  if (filter.userId != null) where.userId = mayAccessUser(signedIn, filter.userId) ? filter.userId : NO_USER;
   if (filter.status) where.status = filter.status;
   if (filter.placedAfter) where.placedAfter = filter.placedAfter;
   if (filter.placedBefore) where.placedBefore = filter.placedBefore;
@@ -42,11 +42,14 @@ export async function listOrders(reader: Reader, viewer: Viewer, args: PageArgs 
   return { ...toPage(rows, size, ORDERS_ORDER, placedAtKey), totalCount: lazyCount(() => countOrders(reader, where)) };
 }
 
-/** The order if the viewer may see it (its owner or an admin), else null. */
+/**
+ * The order if the viewer may see it (its owner or an admin), else null.
+ * @throws UNAUTHENTICATED.
+ */
 export async function findVisibleOrder(reader: Reader, viewer: Viewer, id: number): Promise<Order | null> {
   const signedIn = requireViewer(viewer);
   const order = await orderById(reader, id);
-  return order && (isAdmin(viewer) || order.userId === signedIn.userId) ? order : null;
+  return order && mayAccessOrder(signedIn, order) ? order : null;
 }
 
 /** Rows of the orders table as $queryRaw returns them. */
@@ -78,6 +81,7 @@ export function toOrder(row: OrderRow): Order {
 /**
  * The first page of each user's orders, newest first, in one statement (a window per user):
  * what User.orders needs for a whole list of users. `cursor` applies to every user.
+ * @throws BAD_USER_INPUT (page size, cursor).
  */
 export async function firstOrdersOfUsers(reader: Reader, userIds: readonly number[], args: PageArgs): Promise<Map<number, PageSlice<Order>>> {
   const size = pageSize(args.first);

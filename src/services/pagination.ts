@@ -3,6 +3,7 @@
  * never an OFFSET, so pages stay fast and stable while rows are added.
  */
 import { BadUserInputError } from './errors';
+import { isStorableText } from './validation';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -30,6 +31,10 @@ export interface Cursor {
   id: number;
 }
 
+/**
+ * The page size asked for, `fallback` when none.
+ * @throws BAD_USER_INPUT (field: first) outside 0-MAX_PAGE_SIZE.
+ */
 export function pageSize(first: number | null | undefined, fallback = 20): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
@@ -42,7 +47,10 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.id])).toString('base64url');
 }
 
-/** Decodes `after`; a cursor from another list or ordering is BAD_USER_INPUT. */
+/**
+ * Decodes `after`, a cursor of the list ordered by `order`.
+ * @throws BAD_USER_INPUT (field: after) for a cursor from another list or ordering, or a forged one.
+ */
 export function decodeCursor(after: string | null | undefined, order: string): Cursor | undefined {
   if (after === null || after === undefined) return undefined;
   try {
@@ -79,22 +87,31 @@ export function lazyCount(count: () => Promise<number>): () => Promise<number> {
 
 const foreignCursor = () => new BadUserInputError('after is not a cursor of this list.', 'after');
 
-/** A cursor's sort key as a date (a forged cursor is BAD_USER_INPUT, not a database error). */
+/**
+ * A cursor's sort key as a date.
+ * @throws BAD_USER_INPUT (a forged cursor: never a database error).
+ */
 export function cursorDate(key: Cursor['key']): Date {
   const date = typeof key === 'string' ? new Date(key) : undefined;
   if (!date || Number.isNaN(date.getTime())) throw foreignCursor();
   return date;
 }
 
-/** A cursor's sort key as a decimal string. */
+/**
+ * A cursor's sort key as a decimal string.
+ * @throws BAD_USER_INPUT (a forged cursor).
+ */
 export function cursorDecimal(key: Cursor['key']): string {
   if (typeof key !== 'string' || !/^-?\d{1,20}(\.\d{1,20})?$/.test(key)) throw foreignCursor();
   return key;
 }
 
-/** A cursor's sort key as text. */
+/**
+ * A cursor's sort key as text (one PostgreSQL can compare: no NUL).
+ * @throws BAD_USER_INPUT (a forged cursor).
+ */
 export function cursorText(key: Cursor['key']): string {
-  if (typeof key !== 'string') throw foreignCursor();
+  if (typeof key !== 'string' || !isStorableText(key)) throw foreignCursor();
   return key;
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { sqlState } from '../db/errors';
+import { live, liveOrNull } from '../db/live';
 import type { Reader } from '../db/reader';
 import { countProducts, productsPage, type ProductsFilter } from '../db/reads/pages';
 import { productById } from '../db/reads/rows';
@@ -23,7 +24,6 @@ export interface ProductOrder {
 
 const SORT_COLUMN = { NAME: 'name', PRICE: 'price', CREATED_AT: 'created_at' } as const;
 const DEFAULT_ORDER: ProductOrder = { field: 'CREATED_AT', direction: 'ASC' };
-const live = { deletedAt: null };
 const NUMERIC_VALUE_OUT_OF_RANGE = '22003';
 
 function filterOf(filter: ProductFilter | null | undefined): ProductsFilter {
@@ -44,7 +44,10 @@ function sortKey(product: Product, field: ProductSortField): string | number {
   return product.name;
 }
 
-/** A page of live (not deleted) products, filtered and sorted, with keyset cursors. Anyone may read. */
+/**
+ * A page of live (not deleted) products, filtered and sorted, with keyset cursors. Anyone may read.
+ * @throws BAD_USER_INPUT (page size, cursor, price bounds).
+ */
 export async function listProducts(
   reader: Reader,
   args: PageArgs & { filter?: ProductFilter | null; orderBy?: ProductOrder | null },
@@ -61,13 +64,18 @@ export async function listProducts(
   return { ...toPage(rows, size, orderName, (row) => sortKey(row, order.field)), totalCount: lazyCount(() => countProducts(reader, where)) };
 }
 
-/** A live product, or null. Anyone may read. */
+/**
+ * A live product, or null. Anyone may read.
+ * @throws nothing of its own: database failures pass through.
+ */
 export async function findProduct(reader: Reader, id: number): Promise<Product | null> {
-  const product = await productById(reader, id);
-  return product && !product.deletedAt ? product : null;
+  return liveOrNull(await productById(reader, id));
 }
 
-/** Creates a product (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT (field: sku) on a taken sku. */
+/**
+ * Creates a product (admins only); skus stay unique.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (invalid fields); CONFLICT (field: sku) on a taken sku.
+ */
 export async function createProduct(
   db: Database,
   viewer: Viewer,
@@ -84,7 +92,10 @@ export async function createProduct(
   return uniqueOn('sku', 'A product with this sku already exists.', () => db.product.create({ data }));
 }
 
-/** Changes a live product's name, description or price (admins only); past order lines keep their snapshots. */
+/**
+ * Changes a live product's name, description or price (admins only); past order lines keep their snapshots.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT; NOT_FOUND (no live product).
+ */
 export async function updateProduct(
   db: Database,
   viewer: Viewer,
@@ -99,7 +110,10 @@ export async function updateProduct(
   return updateLiveProduct(db, id, data);
 }
 
-/** Adds `quantity` (> 0) to a live product's stock in one statement (admins only). */
+/**
+ * Adds `quantity` (> 0) to a live product's stock in one statement (admins only).
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (quantity, or stock past 2^31 - 1); NOT_FOUND.
+ */
 export async function restockProduct(db: Database, viewer: Viewer, id: number, quantity: number): Promise<Product> {
   requireRole(viewer, 'ADMIN');
   valid.integerInRange(quantity, 1, valid.INT_MAX, 'quantity');
@@ -113,7 +127,10 @@ export async function restockProduct(db: Database, viewer: Viewer, id: number, q
   }
 }
 
-/** Soft-deletes a live product (admins only): it leaves lists and lookups, past order lines keep it. */
+/**
+ * Soft-deletes a live product (admins only): it leaves lists and lookups, past order lines keep it.
+ * @throws UNAUTHENTICATED, FORBIDDEN; NOT_FOUND (no live product).
+ */
 export async function deleteProduct(db: Database, viewer: Viewer, id: number): Promise<Product> {
   requireRole(viewer, 'ADMIN');
   return updateLiveProduct(db, id, { deletedAt: new Date() });

@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import { live, liveOrNull } from '../db/live';
 import type { Reader } from '../db/reader';
 import { countLiveUsers, usersPage } from '../db/reads/pages';
 import { userById } from '../db/reads/rows';
@@ -6,25 +7,33 @@ import type { Prisma, Role, User } from '../generated/prisma';
 import { NotFoundError, uniqueOn } from './errors';
 import { decodeCursor, lazyCount, pageSize, toPage, type Page, type PageArgs } from './pagination';
 import * as valid from './validation';
-import { maySeeUser, requireRole, requireViewer, type Viewer } from './viewer';
+import { mayAccessUser } from './access';
+import { requireRole, requireViewer, type Viewer } from './viewer';
 
-const live = { deletedAt: null };
 const USERS_ORDER = 'users:id';
 const EMAIL_TAKEN = 'A user with this email already exists.';
 
-/** A live user by id, whoever asks (for identity and loaders; callers check visibility). */
+/**
+ * A live user by id, whoever asks (for identity and loaders; callers check visibility).
+ * @throws nothing of its own: database failures pass through.
+ */
 export async function findLiveUser(reader: Reader, id: number): Promise<User | null> {
-  const user = await userById(reader, id);
-  return user && !user.deletedAt ? user : null;
+  return liveOrNull(await userById(reader, id));
 }
 
-/** The user if the viewer may see them (themself or an admin) and they are not deleted; else null. */
+/**
+ * The user if the viewer may see them (themself or an admin) and they are not deleted; else null.
+ * @throws UNAUTHENTICATED.
+ */
 export async function findVisibleUser(reader: Reader, viewer: Viewer, id: number): Promise<User | null> {
   requireViewer(viewer);
-  return maySeeUser(viewer, id) ? findLiveUser(reader, id) : null;
+  return mayAccessUser(viewer, id) ? findLiveUser(reader, id) : null;
 }
 
-/** A page of live users in id order (admins only). */
+/**
+ * A page of live users in id order (admins only).
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (page size, cursor).
+ */
 export async function listUsers(reader: Reader, viewer: Viewer, args: PageArgs): Promise<Page<User>> {
   requireRole(viewer, 'ADMIN');
   const size = pageSize(args.first);
@@ -33,7 +42,10 @@ export async function listUsers(reader: Reader, viewer: Viewer, args: PageArgs):
   return { ...toPage(rows, size, USERS_ORDER, () => null), totalCount: lazyCount(() => countLiveUsers(reader)) };
 }
 
-/** Creates a user (admins only). Throws BAD_USER_INPUT on invalid fields, CONFLICT (field: email) on a taken email. */
+/**
+ * Creates a user (admins only); emails stay unique.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (invalid fields); CONFLICT (field: email) on a taken email.
+ */
 export async function createUser(
   db: Database,
   viewer: Viewer,
@@ -44,7 +56,10 @@ export async function createUser(
   return uniqueOn('email', EMAIL_TAKEN, () => db.user.create({ data }));
 }
 
-/** Changes a live user's email or name: the user themself or an admin; others get NOT_FOUND. */
+/**
+ * Changes a live user's email or name: the user themself or an admin.
+ * @throws UNAUTHENTICATED; NOT_FOUND (also for someone else's user); BAD_USER_INPUT; CONFLICT (field: email).
+ */
 export async function updateUser(
   db: Database,
   viewer: Viewer,
@@ -52,14 +67,17 @@ export async function updateUser(
   input: { email?: string | null; name?: string | null },
 ): Promise<User> {
   requireViewer(viewer);
-  if (!maySeeUser(viewer, id)) throw new NotFoundError('User');
+  if (!mayAccessUser(viewer, id)) throw new NotFoundError('User');
   const data: Prisma.UserUpdateManyMutationInput = {};
   if (input.email != null) data.email = valid.email(input.email);
   if (input.name != null) data.name = valid.name(input.name);
   return uniqueOn('email', EMAIL_TAKEN, () => updateLiveUser(db, id, data));
 }
 
-/** Soft-deletes a live user (admins only): their token stops working, their orders stay in reports. */
+/**
+ * Soft-deletes a live user (admins only): their token stops working, their orders stay in reports.
+ * @throws UNAUTHENTICATED, FORBIDDEN; NOT_FOUND (no live user).
+ */
 export async function deleteUser(db: Database, viewer: Viewer, id: number): Promise<User> {
   requireRole(viewer, 'ADMIN');
   return updateLiveUser(db, id, { deletedAt: new Date() });

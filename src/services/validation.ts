@@ -56,3 +56,11 @@ export function integerInRange(value: number, min: number, max: number, field: s
   }
   return value;
 }
+
+/** NUL, or a UTF-16 surrogate without its pair (such a string has no UTF-8 encoding). */
+const UNSTORABLE_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether PostgreSQL can store `value` as text: no NUL character, no unpaired surrogate. */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE_TEXT.test(value);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idOf, toGlobalId } from '../../src/services/global-id';
+import { idOf, toGlobalId } from '../../src/graphql/global-id';
 import { CancelOrderDocument, OrderDocument, PlaceOrderDocument, UpdateOrderStatusDocument, type OrderStatus } from '../generated/graphql';
 import { dataOf, expectErrorCode, useTestApi } from '../support/api';
 import { execute } from '../support/http';

@@ -4,7 +4,7 @@
  * abstract types, aliases, fragments and partial errors come out as before.
  */
 import { describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { useTestApi } from '../support/api';
 
 const api = useTestApi({ production: true });

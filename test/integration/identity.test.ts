@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { MeDocument, ProductsDocument, UsersDocument } from '../generated/graphql';
 import { dataOf, expectErrorCode, TEST_JWT_SECRET, useTestApi } from '../support/api';
 import { execute } from '../support/http';

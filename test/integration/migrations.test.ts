@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
-import { applyPendingMigrations, committedMigrations, pendingMigrations, prismaCliEnvironment } from '../../src/db/migrations';
+import { prismaCli, prismaCliEnvironment } from '../../prisma/toolchain/prisma-cli';
+import { applyPendingMigrations, committedMigrations, pendingMigrations } from '../../src/db/migrations';
 import { createDatabase } from '../support/database';
-
-const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
 
 describe('migrations', () => {
   it('apply every committed migration to an empty database (the CLI runs only when one is pending)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prisma } from '../../src/generated/prisma';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { encodeCursor } from '../../src/services/pagination';
 import { NodeDocument, OrderDocument, OrdersDocument, UserOrdersDocument, type OrderFilter } from '../generated/graphql';
 import { dataOf, expectErrorCode, useTestApi } from '../support/api';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { connectionOptions } from '../../src/db/connection-options';
 import { createReader } from '../../src/db/reader';
 import { usersByIds } from '../../src/db/reads/rows';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { CancelOrderDocument, PlaceOrderDocument, ProductsDocument, RevenueByMonthDocument, UsersDocument } from '../generated/graphql';
 import { dataOf, useTestApi } from '../support/api';
 import { execute } from '../support/http';

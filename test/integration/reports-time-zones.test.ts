@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { CancelOrderDocument, PlaceOrderDocument, RevenueByDayDocument, RevenueByMonthDocument, UpdateOrderStatusDocument } from '../generated/graphql';
 import { dataOf, SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';

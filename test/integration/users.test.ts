@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/services/global-id';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { CreateUserDocument, DeleteUserDocument, MeDocument, NodeDocument, OrdersDocument, UpdateUserDocument, UsersDocument } from '../generated/graphql';
 import { dataOf, expectErrorCode, useTestApi } from '../support/api';
 import { execute } from '../support/http';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client';
-import { withDatabase } from '../../src/db/connection-options';
+import { urlForDatabase } from '../../src/db/connection-options';
 
 export interface TestDatabase extends DatabaseHandle {
   url: string;
@@ -26,7 +26,7 @@ export async function createDatabase(options: { migrated: boolean }): Promise<{ 
   await admin((client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${template}`));
   return {
     name,
-    url: withDatabase(inject('serverUrl'), name),
+    url: urlForDatabase(inject('serverUrl'), name),
     drop: async () => {
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
     },

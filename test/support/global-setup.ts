@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { withDatabase } from '../../src/db/connection-options';
+import { urlForDatabase } from '../../src/db/connection-options';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { applyMigrations } from '../../src/db/migrations';
 
@@ -35,7 +35,7 @@ async function dropDatabasesWithPrefix(serverUrl: string, prefix: string) {
 
 export default async function setup(project: TestProject) {
   const server = process.env.DATABASE_URL
-    ? { url: withDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} }
+    ? { url: urlForDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} }
     : await startEmbeddedPostgres({
         dataDir: path.join(tmpdir(), `order-service-test-${process.pid}-${Date.now()}`),
         persistent: false,
@@ -46,7 +46,7 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(templateDatabase)}`);
   await admin.end();
-  await applyMigrations(withDatabase(server.url, templateDatabase));
+  await applyMigrations(urlForDatabase(server.url, templateDatabase));
 
   project.provide('serverUrl', server.url);
   project.provide('templateDatabase', templateDatabase);

@@ -5,6 +5,9 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { connectionOptions } from '../../src/db/connection-options';
 
+/** Server connections per database/user pair: the most PostgreSQL sees from this PgBouncer. */
+export const PGBOUNCER_POOL_SIZE = 4;
+
 /** Whether this machine has PgBouncer (`.ci/run` installs it; `apt-get install pgbouncer`). */
 export const hasPgbouncer = spawnSync('pgbouncer', ['--version']).status === 0;
 
@@ -49,7 +52,7 @@ export async function startPgbouncer(url: string): Promise<{ url: string; stop()
       'unix_socket_dir =',
       'auth_type = any',
       'pool_mode = transaction',
-      'default_pool_size = 4',
+      `default_pool_size = ${PGBOUNCER_POOL_SIZE}`,
       'max_client_conn = 500',
       'ignore_startup_parameters = extra_float_digits,options',
     ].join('\n'),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Reader } from '../../src/db/reader';
 import type { User } from '../../src/generated/prisma';
-import { authenticate, signAccessToken } from '../../src/services/auth';
+import { authenticate, signAccessToken } from '../../src/graphql/auth';
 import { UnauthenticatedError } from '../../src/services/errors';
 
 const SECRET = 'unit-test-secret-of-at-least-32-characters';

@@ -19,8 +19,8 @@ describe('formatError', () => {
     expect(format(prismaError(prismaCode)).extensions?.code).toBe(code);
   });
 
-  it('keeps a service error code and its extensions', () => {
-    const formatted = format(new InsufficientStockError({ productId: 'UHJvZHVjdDox', requested: 3, available: 1 }));
+  it('keeps a service error code and its extensions, database ids shown as global IDs', () => {
+    const formatted = format(new InsufficientStockError({ productId: 1, requested: 3, available: 1 }));
     expect(formatted.extensions).toEqual({ code: 'INSUFFICIENT_STOCK', productId: 'UHJvZHVjdDox', requested: 3, available: 1 });
   });
 
@@ -33,5 +33,20 @@ describe('formatError', () => {
   it("passes Apollo's own client-error codes through", () => {
     const formatted = formatError(true, silent)({ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError('bad'));
     expect(formatted.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('formatError for refusals before execution', () => {
+  it("keeps a query limit's QUERY_TOO_COMPLEX that Apollo wrapped as a validation error", () => {
+    const rule = new GraphQLError('Aliases limit of 15 exceeded, found 16.', { extensions: { code: 'QUERY_TOO_COMPLEX', rule: 'aliases', limit: 15 } });
+    const wrapped = new GraphQLError(rule.message, { originalError: rule, extensions: { ...rule.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const formatted = formatError(true, silent)({ message: rule.message, extensions: { rule: 'aliases', limit: 15, code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped);
+    expect(formatted.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', rule: 'aliases', limit: 15 });
+  });
+
+  it("answers Apollo's uncoded 4xx refusals (a persisted-query hash mismatch) as BAD_REQUEST, not as internal errors", () => {
+    const mismatch = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    const formatted = formatError(true, silent)({ message: mismatch.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, mismatch);
+    expect(formatted).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadUserInputError } from '../../src/services/errors';
-import { fromGlobalId, idOf, toGlobalId } from '../../src/services/global-id';
+import { fromGlobalId, idOf, toGlobalId } from '../../src/graphql/global-id';
 import { decodeCursor, encodeCursor, pageSize } from '../../src/services/pagination';
 
 describe('global IDs', () => {

@@ -6,6 +6,7 @@
  * (key, id) indexes serve. test/integration/reads.test.ts pins each to its Prisma twin.
  */
 import type { Order, OrderStatus, Prisma, Product, User } from '../../generated/prisma';
+import { LIVE_CONDITION } from '../live';
 import type { Reader } from '../reader';
 import { COLUMNS } from './rows';
 import { Parameters, statement } from './statement';
@@ -78,7 +79,7 @@ export const PRODUCT_SORT = { name: 'text', price: 'numeric', created_at: 'times
 export type ProductSortColumn = keyof typeof PRODUCT_SORT;
 
 function productConditions(filter: ProductsFilter, params: Parameters): string[] {
-  const conditions = ['deleted_at IS NULL'];
+  const conditions = [LIVE_CONDITION];
   if (filter.search !== undefined) {
     const pattern = params.add(`%${filter.search}%`);
     conditions.push(`(name ILIKE ${pattern} OR sku ILIKE ${pattern})`);
@@ -116,8 +117,8 @@ export async function countProducts(reader: Reader, filter: ProductsFilter): Pro
   return (await reader.rows<{ count: number }>(statement('products_count', text), params.values))[0]!.count;
 }
 
-const USERS_PAGE = statement('users_page', `SELECT ${COLUMNS.user} FROM users WHERE deleted_at IS NULL AND id > $1 ORDER BY id LIMIT $2`);
-const USERS_COUNT = statement('users_count', 'SELECT count(*)::int AS count FROM users WHERE deleted_at IS NULL');
+const USERS_PAGE = statement('users_page', `SELECT ${COLUMNS.user} FROM users WHERE ${LIVE_CONDITION} AND id > $1 ORDER BY id LIMIT $2`);
+const USERS_COUNT = statement('users_count', `SELECT count(*)::int AS count FROM users WHERE ${LIVE_CONDITION}`);
 
 /** Up to `take` live users with an id above `afterId`, in id order. */
 export const usersPage = (reader: Reader, afterId: number, take: number) => reader.rows<User>(USERS_PAGE, [afterId, take]);

@@ -1,7 +1,8 @@
 /**
  * Revenue reports for analysts: each is one SQL statement ($queryRaw tagged templates: values are
  * parameters, identifiers never come from input). Revenue sums the lines' snapshots
- * (quantity * unit_price) of PAID, SHIPPED and DELIVERED orders, exactly (numeric, Decimal).
+ * (quantity * unit_price) of the orders in a revenue status (src/services/order-process.ts: PAID,
+ * SHIPPED, DELIVERED), exactly (numeric, Decimal).
  * Buckets are calendar months/days in the requested IANA time zone.
  */
 import type { Database } from '../../db/client';
@@ -9,7 +10,8 @@ import { Prisma } from '../../generated/prisma';
 import { BadUserInputError } from '../errors';
 import * as valid from '../validation';
 import type { Viewer } from '../viewer';
-import { REVENUE_STATUSES, runReport } from './run-report';
+import { REVENUE_STATUSES } from '../order-process';
+import { runReport } from './run-report';
 import { checkTimeZone } from './time-zones';
 
 export interface MonthlyRevenue { month: string; revenue: Prisma.Decimal; orderCount: number; itemsSold: number }
@@ -17,7 +19,9 @@ export interface DailyRevenue { day: string; revenue: Prisma.Decimal; orderCount
 export interface ProductSales { productId: number; productName: string; unitsSold: number; revenue: Prisma.Decimal }
 
 export const MAX_DAYS = 400;
+export const MAX_TOP_PRODUCTS = 100;
 const DAY_MS = 86_400_000;
+// The partial index orders_revenue_placed_at_idx is on the same statuses (test/unit/order-process.test.ts checks).
 const revenueStatuses = Prisma.join(REVENUE_STATUSES.map((status) => Prisma.sql`${status}::order_status`));
 
 /** The lines of the orders that count as revenue, placed in [from, to). */
@@ -65,7 +69,10 @@ function checkRange(from: Date, to: Date, maxDays?: number) {
   }
 }
 
-/** Revenue per calendar month of `year` in `timeZone`; months without revenue are omitted. ANALYST or ADMIN. */
+/**
+ * Revenue per calendar month of `year` in `timeZone`; months without revenue are omitted. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (year, time zone); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function revenueByMonth(
   db: Database,
   viewer: Viewer,
@@ -74,7 +81,7 @@ export async function revenueByMonth(
 ): Promise<MonthlyRevenue[]> {
   return runReport(db, viewer, timeoutMs, async (tx) => {
     const year = valid.integerInRange(args.year, 1900, 2200, 'year');
-    const zone = await checkTimeZone(db, args.timeZone);
+    const zone = await checkTimeZone(tx, args.timeZone);
     const rows = await tx.$queryRaw<{ month: string; revenue: Prisma.Decimal; order_count: number; items_sold: number }[]>(
       revenueByMonthSql(year, zone),
     );
@@ -82,7 +89,10 @@ export async function revenueByMonth(
   });
 }
 
-/** Revenue per calendar day in [from, to) (at most 400 days) in `timeZone`; days without revenue omitted. ANALYST or ADMIN. */
+/**
+ * Revenue per calendar day in [from, to) (at most 400 days) in `timeZone`; days without revenue omitted. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (range, time zone); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function revenueByDay(
   db: Database,
   viewer: Viewer,
@@ -91,13 +101,16 @@ export async function revenueByDay(
 ): Promise<DailyRevenue[]> {
   return runReport(db, viewer, timeoutMs, async (tx) => {
     checkRange(args.from, args.to, MAX_DAYS);
-    const zone = await checkTimeZone(db, args.timeZone);
+    const zone = await checkTimeZone(tx, args.timeZone);
     const rows = await tx.$queryRaw<{ day: string; revenue: Prisma.Decimal; order_count: number }[]>(revenueByDaySql(args.from, args.to, zone));
     return rows.map((row) => ({ day: row.day, revenue: row.revenue, orderCount: row.order_count }));
   });
 }
 
-/** Best-selling products by revenue in [from, to): one row per product; ties by units, then name. ANALYST or ADMIN. */
+/**
+ * Best-selling products by revenue in [from, to): one row per product; ties by units, then name. ANALYST or ADMIN.
+ * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (range, limit); QUERY_TOO_COMPLEX (timed out).
+ */
 export async function topProducts(
   db: Database,
   viewer: Viewer,
@@ -106,7 +119,7 @@ export async function topProducts(
 ): Promise<ProductSales[]> {
   return runReport(db, viewer, timeoutMs, async (tx) => {
     checkRange(args.from, args.to);
-    const limit = valid.integerInRange(args.limit, 1, 100, 'limit');
+    const limit = valid.integerInRange(args.limit, 1, MAX_TOP_PRODUCTS, 'limit');
     const rows = await tx.$queryRaw<{ product_id: number; product_name: string; units_sold: number; revenue: Prisma.Decimal }[]>(
       topProductsSql(args.from, args.to, limit),
     );

@@ -1,6 +1,6 @@
 import { sqlState } from '../../db/errors';
 import type { Database } from '../../db/client';
-import type { Transaction } from '../../db/transaction';
+import { TRANSACTION_MAX_WAIT_MS, type Transaction } from '../../db/transaction';
 import { ServiceError } from '../errors';
 import { requireRole, type Viewer } from '../viewer';
 
@@ -14,12 +14,10 @@ export class ReportTimeoutError extends ServiceError {
   }
 }
 
-/** Order statuses that count as revenue. */
-export const REVENUE_STATUSES = ['PAID', 'SHIPPED', 'DELIVERED'] as const;
-
 /**
  * Runs a report query for an analyst or admin in a read-only transaction with a statement
- * timeout: a slow report fails cleanly (QUERY_TOO_COMPLEX) instead of hanging the request.
+ * timeout: a slow report fails cleanly instead of hanging the request.
+ * @throws UNAUTHENTICATED, FORBIDDEN (not an analyst or admin); QUERY_TOO_COMPLEX (past the timeout).
  */
 export async function runReport<T>(
   db: Database,
@@ -33,7 +31,7 @@ export async function runReport<T>(
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;
       await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
       return query(tx);
-    }, { maxWait: 10_000, timeout: timeoutMs + 5_000 });
+    }, { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: timeoutMs + 5_000 });
   } catch (error) {
     if (sqlState(error) === QUERY_CANCELED) throw new ReportTimeoutError(timeoutMs);
     throw error;

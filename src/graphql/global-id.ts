@@ -2,7 +2,7 @@
  * Opaque global IDs (Relay): base64url of "Type:id". Clients pass back what they got; an ID of
  * another type than expected is BAD_USER_INPUT, never a silent miss.
  */
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '../services/errors';
 
 export const NODE_TYPES = ['User', 'Product', 'Order', 'OrderItem'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];

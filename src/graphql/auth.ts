@@ -1,11 +1,11 @@
 import { webcrypto } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Reader } from '../db/reader';
-import { UnauthenticatedError } from './errors';
+import { UnauthenticatedError } from '../services/errors';
 import { idOf, toGlobalId } from './global-id';
-import { findLiveUser } from './users';
+import { findLiveUser } from '../services/users';
 import type { User } from '../generated/prisma';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../services/viewer';
 
 const ALGORITHM = 'HS256';
 const key = (secret: string) => new TextEncoder().encode(secret);

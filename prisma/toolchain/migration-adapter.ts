@@ -1,8 +1,9 @@
 /**
  * The driver adapter that Prisma's wasm schema engine (migrate, diff, status) runs on.
- * Used only by prisma.config.ts; the service itself uses src/db/client.ts.
+ * Used only by the Prisma CLI's configuration (prisma-config.ts); the service uses src/db/client.ts.
  *
- * adapter-pg 6.19.3 needs four fixes for the schema engine (../shared/TOOLCHAIN.md):
+ * adapter-pg 6.19.3 needs four fixes for the schema engine (upstream issues and how to drop each:
+ * prisma/toolchain/README.md):
  * 1. catalog columns of type `name` (OID 19) and `"char"` (OID 18) are described as text and
  *    as a character (the engine reads pg_constraint.contype as one);
  * 2. connection fields are passed separately, so the shadow database is really another database;
@@ -12,7 +13,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import type pg from 'pg';
-import { connectionOptions } from './connection-options';
+import { connectionOptions } from '../../src/db/connection-options';
 
 type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
 type Queryable = Pick<Adapter, 'queryRaw'>;
