@@ -22,21 +22,20 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 FROM base AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 COPY --from=dependencies /app/node_modules ./node_modules
-# Generated at build time: the Prisma client (with its query compiler, query_compiler_bg.wasm),
-# the DMMF and nexus-prisma's module, which dist/ loads at run time. nexus-prisma's module
-# requires src/db/prisma-with-dmmf.cjs by its absolute build-time path: /app in both stages.
-COPY --from=build /app/node_modules/.nexus-prisma ./node_modules/.nexus-prisma
-COPY --from=build /app/src/generated ./src/generated
+# dist/: the bundled service, the generated Prisma client it loads (dist/prisma-client) and the
+# Lambda handler (unused here).
 COPY --from=build /app/dist ./dist
-# package.json: "type": "module" for dist/, and the project root dist/ finds migrations from.
-# prisma/migrations: /readyz compares them with the database. The rest is what the Prisma CLI
-# reads for `migrate deploy` (prisma.config.ts loads the migration adapter from source; the CLI
-# compiles that TypeScript itself).
+# package.json: "type": "module" for dist/, and the project root dist/ finds the rest from.
+# prisma/migrations: applied at start when pending, and /readyz compares them with the database.
+# prisma/toolchain: what the Prisma CLI loads for `migrate deploy` (prisma.config.ts points there;
+# its migration adapter imports src/db/connection-options.ts; the CLI compiles that TypeScript
+# itself), and the client-with-DMMF module nexus-prisma resolves by its build-time path, /app/...
 COPY package.json prisma.config.ts ./
 COPY prisma ./prisma
-# The dashboard's page and styles (its script is in src/generated/dashboard).
+COPY src/db/connection-options.ts ./src/db/
+# The dashboard's page, styles and script.
 COPY src/dashboard/page ./src/dashboard/page
-COPY src/db/prisma-with-dmmf.cjs src/db/migration-adapter.ts src/db/connection-options.ts src/db/unref-engine-timers.cjs ./src/db/
+COPY src/generated/dashboard ./src/generated/dashboard
 USER node
 EXPOSE 4000
 # No curl in slim images: Node's fetch asks /readyz (the database answers, migrations applied).

@@ -1,8 +1,8 @@
 /** npm start: read config, open the database (embedded by default), serve, shut down cleanly. */
 import { loadConfig } from './config';
 import { connectDatabase } from './db/connect';
-import { limitHeapGrowth } from './heap';
 import { createLogger, logger, setProcessLogger } from './logging/logger';
+import { limitHeapGrowth } from './heap';
 import { startServer } from './server';
 
 const SHUTDOWN_DEADLINE_MS = 20_000;

@@ -21,8 +21,8 @@ let empty: Awaited<ReturnType<typeof createDatabase>>;
 
 beforeAll(async () => {
   empty = await createDatabase({ migrated: false });
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--outdir', outdir], { cwd: projectRoot });
-});
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--outdir', outdir, '--entry', 'main'], { cwd: projectRoot });
+}, 120_000);
 afterAll(async () => {
   await rm(outdir, { recursive: true, force: true });
   await empty?.drop();
@@ -51,7 +51,8 @@ function startBuilt() {
   return { url, stop };
 }
 
-describe('node dist/main.js', () => {
+// Real processes (the build, then the built service, twice): the bound catches hangs, not slowness.
+describe('node dist/main.js', { timeout: 120_000 }, () => {
   it('migrates an empty database, serves GraphQL and readiness, and stops cleanly on SIGTERM; a second start reuses the schema', async () => {
     for (const start of ['first', 'second']) {
       const server = startBuilt();

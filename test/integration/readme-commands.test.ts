@@ -76,6 +76,18 @@ const PLANS: [RegExp, Plan][] = [
   [/^npm run db:(deploy|status)$/, { where: 'fresh clone' }],
   [/^TOKEN=\$\(npm run --silent token -- /, { where: 'checkout' }],
   [/^npm run report -- /, { where: 'checkout' }],
+  [/^JWT_SECRET=.* docker compose up --build$/, {
+    skip: 'no Docker engine on these machines; the image and Compose files are checked by reading, and what the ' +
+      'image runs (node dist/main.js, migrate deploy) is test/integration/build.test.ts and migrations.test.ts',
+  }],
+  [/^npm ci && npm run build$/, {
+    skip: '`npm ci` would reinstall the shared node_modules; the build is test/integration/build.test.ts (server) ' +
+      'and test/support/lambda.ts (the Lambda bundle the Lambda tests load)',
+  }],
+  [/^cd dist && echo '\{"type":"module"\}' > package\.json$/, {
+    skip: 'packaging the Lambda bundle: test/support/lambda.ts writes the same package.json beside the same files',
+  }],
+  [/^zip lambda\.zip /, { skip: 'packaging only (the zip of the files the Lambda tests load)' }],
 ];
 
 function planFor(command: string): Plan {
@@ -120,7 +132,8 @@ afterAll(async () => {
   await Promise.all([seeded?.drop(), empty?.drop(), clone && rm(clone, { recursive: true, force: true })]);
 });
 
-describe("the README's commands", () => {
+// Real commands in child processes: seconds on an idle machine, minutes on a busy one; the bound catches hangs.
+describe("the README's commands", { timeout: 180_000 }, () => {
   it('are all known to this test (a new one must say here how it is run or why not)', () => {
     expect(commands.length).toBeGreaterThan(5);
     for (const command of commands) planFor(command);
