@@ -32,7 +32,9 @@ describe('inTransaction', () => {
         await tx.$executeRaw`UPDATE products SET stock = stock + 1 WHERE id = ${second}`;
       });
     await Promise.all([lockBoth(a!.id, b!.id), lockBoth(b!.id, a!.id)]);
-    expect(attempts).toBe(3); // the deadlock victim ran twice
+    // The deadlock victim ran again (3 attempts); on a starved machine a transaction may also outlive
+    // Prisma's interactive-transaction timeout (P2028) and be retried once more: both callers still succeed.
+    expect(attempts).toBeGreaterThanOrEqual(3);
     const stocks = await database.prisma.product.findMany({ where: { id: { in: [a!.id, b!.id] } }, select: { stock: true } });
     expect(stocks.map((product) => product.stock)).toEqual([2, 2]);
   });
