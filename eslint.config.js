@@ -20,7 +20,18 @@ const documentedThrows = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.test-builds/', 'src/generated/', 'test/generated/', 'src/client/generated/', '.data/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.test-builds/',
+      'src/generated/',
+      'test/generated/',
+      'src/client/generated/',
+      '.data/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -65,7 +65,10 @@ async function body(request: http.IncomingMessage): Promise<string> {
 }
 
 async function checkout(input: { userId: number; productId: number; quantity: number }): Promise<string> {
-  const sql = placeOrderSql({ userId: input.userId, lines: [{ productId: input.productId, quantity: input.quantity }], idempotencyKey: null }, null);
+  const sql = placeOrderSql(
+    { userId: input.userId, lines: [{ productId: input.productId, quantity: input.quantity }], idempotencyKey: null },
+    null,
+  );
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -53,7 +53,10 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 /** The read bench's shop: 50 orders per user, 500 products; seeded only when its size differs. */
 export async function readDatabase(server: BenchServer, orders: number, log: (message: string) => void): Promise<string> {
   const url = await ensureMigratedDatabase(server, `order_bench_read_${orders}`);
-  const seeded = await withClient(url, async (client) => (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM orders')).rows[0]!.count);
+  const seeded = await withClient(
+    url,
+    async (client) => (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM orders')).rows[0]!.count,
+  );
   if (seeded !== orders) {
     log(`seeding ${orders} orders (once; later runs reuse the database)`);
     const handle = openDatabase(url, 2);
@@ -80,7 +83,9 @@ export async function checkoutDatabase(server: BenchServer, spread: number): Pro
   const url = await ensureMigratedDatabase(server, 'order_bench_checkout');
   return withClient(url, async (client) => {
     await client.query('TRUNCATE order_items, orders, products, users RESTART IDENTITY');
-    const buyer = await client.query<{ id: number }>("INSERT INTO users (email, name, updated_at) VALUES ('buyer@example.com', 'Bench Buyer', now()) RETURNING id");
+    const buyer = await client.query<{ id: number }>(
+      "INSERT INTO users (email, name, updated_at) VALUES ('buyer@example.com', 'Bench Buyer', now()) RETURNING id",
+    );
     const products = await client.query<{ id: number }>(
       `INSERT INTO products (sku, name, price, stock, updated_at)
        SELECT 'BENCH-' || n, 'Bench product ' || n, 9.99, $1, now() FROM generate_series(1, $2) AS n RETURNING id`,

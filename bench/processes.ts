@@ -96,7 +96,11 @@ export async function coldStart(command: Command): Promise<{ wallMs: number; cpu
   const started = performance.now();
   const { child, output } = launch(command, port);
   const probe = () =>
-    fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
   try {
     await answered(child, output, probe, 5);
     return { wallMs: performance.now() - started, cpuMs: cpuMs(child.pid!) };

@@ -57,7 +57,8 @@ function selfTime(profile: CpuProfile, keyOf: (frame: CpuProfile['nodes'][number
 }
 
 const packageOf = (url: string) =>
-  /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node (built-in)' : url ? path.relative(projectRoot, url.replace('file://', '')) : '(native/gc)');
+  /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+  (url.startsWith('node:') ? 'node (built-in)' : url ? path.relative(projectRoot, url.replace('file://', '')) : '(native/gc)');
 
 const server = await benchServer();
 try {
@@ -94,7 +95,9 @@ try {
   await service.stop();
   const file = (await readdir(profileDir)).find((name) => name.endsWith('.cpuprofile'))!;
   const profile = JSON.parse(await readFile(path.join(profileDir, file), 'utf8')) as CpuProfile;
-  console.log(`${scenario} at ${flags.clients} clients: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, ${cpuPerRequest.toFixed(2)} ms CPU per request, ${result.failed} failed`);
+  console.log(
+    `${scenario} at ${flags.clients} clients: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, ${cpuPerRequest.toFixed(2)} ms CPU per request, ${result.failed} failed`,
+  );
   printTable('self time by package', ['package', 'share'], selfTime(profile, (frame) => packageOf(frame.url)).slice(0, 20));
   printTable(
     'self time by function',

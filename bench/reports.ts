@@ -70,10 +70,26 @@ try {
   };
   const month = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z') };
   const cases: [string, string, Prisma.Sql][] = [
-    ['revenueByMonth(2026, Europe/Paris)', '{ revenueByMonth(year: 2026, timeZone: "Europe/Paris") { month revenue orderCount itemsSold } }', revenueByMonthSql(2026, 'Europe/Paris')],
-    ['revenueByDay(one month, UTC)', '{ revenueByDay(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { day revenue orderCount } }', revenueByDaySql(month.from, month.to, 'UTC')],
-    ['revenueByDay(400 days, UTC)', '{ revenueByDay(from: "2025-06-01T00:00:00Z", to: "2026-07-06T00:00:00Z") { day revenue } }', revenueByDaySql(new Date('2025-06-01T00:00:00Z'), new Date('2026-07-06T00:00:00Z'), 'UTC')],
-    ['topProducts(one month, 10)', '{ topProducts(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { productName unitsSold revenue product { name } } }', topProductsSql(month.from, month.to, 10)],
+    [
+      'revenueByMonth(2026, Europe/Paris)',
+      '{ revenueByMonth(year: 2026, timeZone: "Europe/Paris") { month revenue orderCount itemsSold } }',
+      revenueByMonthSql(2026, 'Europe/Paris'),
+    ],
+    [
+      'revenueByDay(one month, UTC)',
+      '{ revenueByDay(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { day revenue orderCount } }',
+      revenueByDaySql(month.from, month.to, 'UTC'),
+    ],
+    [
+      'revenueByDay(400 days, UTC)',
+      '{ revenueByDay(from: "2025-06-01T00:00:00Z", to: "2026-07-06T00:00:00Z") { day revenue } }',
+      revenueByDaySql(new Date('2025-06-01T00:00:00Z'), new Date('2026-07-06T00:00:00Z'), 'UTC'),
+    ],
+    [
+      'topProducts(one month, 10)',
+      '{ topProducts(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { productName unitsSold revenue product { name } } }',
+      topProductsSql(month.from, month.to, 10),
+    ],
   ];
   const rows = [];
   for (const [label, query, sql] of cases) {
@@ -83,7 +99,10 @@ try {
   }
   printTable(`revenue reports on ${ORDERS} orders (median of ${RUNS})`, ['report', 'API ms', 'raw SQL ms', 'ratio'], rows);
 
-  const plan = await raw.query(`EXPLAIN ${revenueByDaySql(month.from, month.to, 'UTC').text}`, revenueByDaySql(month.from, month.to, 'UTC').values as unknown[]);
+  const plan = await raw.query(
+    `EXPLAIN ${revenueByDaySql(month.from, month.to, 'UTC').text}`,
+    revenueByDaySql(month.from, month.to, 'UTC').values as unknown[],
+  );
   const text = plan.rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
   const seqScan = /Seq Scan on order_items/.test(text);
   console.log(`\none-month revenueByDay plan: ${seqScan ? 'SEQUENTIAL SCAN of order_items' : 'no sequential scan of order_items'}`);

@@ -46,8 +46,10 @@ const SPREAD_PRODUCTS = 1_000;
 const JWT_SECRET = 'bench-secret-of-at-least-thirty-two-characters';
 const ADMIN_ID = 1; // the seed's admin@example.com
 
-const NESTED = '{ orders(first: 50) { edges { node { id totalPrice status user { name } items { quantity unitPrice product { name } } } } } }';
-const POINT = 'query($id: ID!) { order(id: $id) { id status totalPrice placedAt user { email } items { productName quantity unitPrice } } }';
+const NESTED =
+  '{ orders(first: 50) { edges { node { id totalPrice status user { name } items { quantity unitPrice product { name } } } } } }';
+const POINT =
+  'query($id: ID!) { order(id: $id) { id status totalPrice placedAt user { email } items { productName quantity unitPrice } } }';
 const FLOOR = '{ __typename }';
 const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id totalPrice } }';
 
@@ -89,7 +91,10 @@ async function measure(
 ) {
   for (const scenario of scenarios) {
     for (const clients of scenario.clients) {
-      for (const [target, server, request] of [['service', service, scenario.service], ['baseline', baseline, scenario.baseline]] as const) {
+      for (const [target, server, request] of [
+        ['service', service, scenario.service],
+        ['baseline', baseline, scenario.baseline],
+      ] as const) {
         const [cpuBefore, databaseBefore] = [server.cpuMs(), await backends.sample()];
         const result = await load(server.url, request, clients, seconds);
         const requests = Math.max(1, result.requests);
@@ -114,13 +119,21 @@ async function warmUp(scenarios: Scenario[], service: ServerProcess, baseline: S
   }
 }
 
-async function sameAnswer(name: string, service: ServerProcess, serviceRequest: LoadRequest, baseline: ServerProcess, baselineRequest: LoadRequest) {
+async function sameAnswer(
+  name: string,
+  service: ServerProcess,
+  serviceRequest: LoadRequest,
+  baseline: ServerProcess,
+  baselineRequest: LoadRequest,
+) {
   const fetchJson = async (url: string, request: LoadRequest) =>
     (await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.bodies?.[0] })).json();
   const [fromService, fromBaseline] = await Promise.all([fetchJson(service.url, serviceRequest), fetchJson(baseline.url, baselineRequest)]);
   if (!isDeepStrictEqual(fromService, fromBaseline)) {
     wrong += 1;
-    log(`${name}: the service and B answer differently:\n${JSON.stringify(fromService).slice(0, 600)}\n${JSON.stringify(fromBaseline).slice(0, 600)}`);
+    log(
+      `${name}: the service and B answer differently:\n${JSON.stringify(fromService).slice(0, 600)}\n${JSON.stringify(fromBaseline).slice(0, 600)}`,
+    );
   }
 }
 
@@ -166,7 +179,10 @@ const machine = {
   memoryGb: Math.round(os.totalmem() / 2 ** 30),
   node: process.version,
   wrk: spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]!.trim(), // exits 1 after printing it
-  loadAverageAtStart: os.loadavg().map((value) => value.toFixed(1)).join(' '),
+  loadAverageAtStart: os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' '),
 };
 let peakRssMb = 0;
 const cold: { wallMs: number; cpuMs: number }[] = [];
@@ -178,10 +194,25 @@ try {
   const adminToken = await signAccessToken(JWT_SECRET, ADMIN_ID);
   const orderId = Math.max(1, Math.floor(orders / 2));
   const allReads: Scenario[] = [
-    { name: 'nested read', clients: [1, 16], service: graphql(NESTED, undefined, adminToken), baseline: { method: 'GET', path: '/nested' } },
-    { name: 'point read', clients: [1, 16], service: graphql(POINT, { id: toGlobalId('Order', orderId) }, adminToken), baseline: { method: 'GET', path: `/point/${orderId}` } },
+    {
+      name: 'nested read',
+      clients: [1, 16],
+      service: graphql(NESTED, undefined, adminToken),
+      baseline: { method: 'GET', path: '/nested' },
+    },
+    {
+      name: 'point read',
+      clients: [1, 16],
+      service: graphql(POINT, { id: toGlobalId('Order', orderId) }, adminToken),
+      baseline: { method: 'GET', path: `/point/${orderId}` },
+    },
     { name: '{ __typename } anonymous', clients: [1], service: graphql(FLOOR), baseline: { method: 'GET', path: '/floor' } },
-    { name: '{ __typename } signed in', clients: [1], service: graphql(FLOOR, undefined, adminToken), baseline: { method: 'GET', path: '/floor' } },
+    {
+      name: '{ __typename } signed in',
+      clients: [1],
+      service: graphql(FLOOR, undefined, adminToken),
+      baseline: { method: 'GET', path: '/floor' },
+    },
   ];
   const reads = allReads.filter((scenario) => wanted(scenario.name));
   log('reads');
@@ -193,7 +224,9 @@ try {
   const place = (productIds: number[]): Pick<Scenario, 'service' | 'baseline'> => ({
     service: {
       ...graphql(PLACE, undefined, buyerToken),
-      bodies: productIds.map((id) => JSON.stringify({ query: PLACE, variables: { input: { items: [{ productId: toGlobalId('Product', id), quantity: 1 }] } } })),
+      bodies: productIds.map((id) =>
+        JSON.stringify({ query: PLACE, variables: { input: { items: [{ productId: toGlobalId('Product', id), quantity: 1 }] } } }),
+      ),
     },
     baseline: {
       method: 'POST',
@@ -206,7 +239,11 @@ try {
     { name: 'checkout, one hot product', clients: [1, 8, 32], ...place([shop.hotProductId]) },
     { name: `checkout, spread over ${SPREAD_PRODUCTS} products`, clients: [1, 8, 32], ...place(shop.spreadProductIds) },
   ];
-  await phase(shop.url, allCheckouts.filter((scenario) => wanted(scenario.name)), { compareAnswers: false });
+  await phase(
+    shop.url,
+    allCheckouts.filter((scenario) => wanted(scenario.name)),
+    { compareAnswers: false },
+  );
   const invariant = await checkoutInvariant(shop.url);
   if (invariant.oversold || invariant.unaccounted) {
     wrong += 1;
@@ -238,7 +275,10 @@ const rows = [...new Map(runs.map((run) => [keyOf(run), run])).values()].map(({ 
   };
 });
 const p50Of = (scenario: string) =>
-  Array.from({ length: rounds }, (_, index) => runs.find((run) => run.scenario === scenario && run.target === 'service' && run.round === index + 1)?.p50Ms ?? Number.NaN);
+  Array.from(
+    { length: rounds },
+    (_, index) => runs.find((run) => run.scenario === scenario && run.target === 'service' && run.round === index + 1)?.p50Ms ?? Number.NaN,
+  );
 const anonymous = p50Of('{ __typename } anonymous');
 const tokenCostMs = median(p50Of('{ __typename } signed in').map((p50, index) => p50 - anonymous[index]!));
 const coldStartMs = median(cold.map((start) => start.wallMs));
@@ -257,7 +297,10 @@ const targets = [
 ].map((target) => ({ ...target, met: target.atMost ? target.value <= target.target : target.value >= target.target }));
 
 const figure = (side: { requestsPerSecond: number; p50Ms: number }) => `${side.requestsPerSecond.toFixed(0)} (${side.p50Ms.toFixed(2)} ms)`;
-const loadAverageAtEnd = os.loadavg().map((value) => value.toFixed(1)).join(' ');
+const loadAverageAtEnd = os
+  .loadavg()
+  .map((value) => value.toFixed(1))
+  .join(' ');
 printTable(
   `${flags.label}: service "${flags.service}" vs B, ${orders} orders, ${rounds} round(s) of ${seconds} s, medians ` +
     `(${machine.cpus} x ${machine.cpuModel}, ${machine.node}; load average ${machine.loadAverageAtStart} at start, ${loadAverageAtEnd} at end)`,
@@ -277,7 +320,12 @@ console.log(`peak RSS under the nested load: ${peakRssMb.toFixed(0)} MB; a token
 printTable(
   'targets',
   ['target', 'measured', 'wanted', ''],
-  targets.map((target) => [target.what, `${target.value.toFixed(2)} ${target.unit}`, `${target.atMost ? '<=' : '>='} ${target.target} ${target.unit}`, target.met ? 'met' : 'MISSED']),
+  targets.map((target) => [
+    target.what,
+    `${target.value.toFixed(2)} ${target.unit}`,
+    `${target.atMost ? '<=' : '>='} ${target.target} ${target.unit}`,
+    target.met ? 'met' : 'MISSED',
+  ]),
 );
 
 const results = path.join(projectRoot, 'bench/results');
@@ -285,7 +333,22 @@ await mkdir(results, { recursive: true });
 const file = path.join(results, `${new Date().toISOString().replace(/[:.]/g, '-')}-${flags.label}.json`);
 await writeFile(
   file,
-  JSON.stringify({ label: flags.label, service: flags.service, machine: { ...machine, loadAverageAtEnd }, options: { rounds, seconds, orders, smoke }, rows, targets, coldStarts: cold, peakRssMb, tokenCostMs, runs }, null, 2),
+  JSON.stringify(
+    {
+      label: flags.label,
+      service: flags.service,
+      machine: { ...machine, loadAverageAtEnd },
+      options: { rounds, seconds, orders, smoke },
+      rows,
+      targets,
+      coldStarts: cold,
+      peakRssMb,
+      tokenCostMs,
+      runs,
+    },
+    null,
+    2,
+  ),
 );
 console.log(`\nwrote ${path.relative(projectRoot, file)}`);
 if (wrong) {

@@ -66,12 +66,23 @@ export async function load(baseUrl: string, request: LoadRequest, clients: numbe
   try {
     const file = path.join(dir, 'load.lua');
     await writeFile(file, script(request));
-    const { stdout, stderr } = await promisify(execFile)('wrk', ['-t1', `-c${clients}`, `-d${seconds}s`, '--timeout', '10s', '-s', file, baseUrl], {
-      maxBuffer: 1 << 20,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      'wrk',
+      ['-t1', `-c${clients}`, `-d${seconds}s`, '--timeout', '10s', '-s', file, baseUrl],
+      {
+        maxBuffer: 1 << 20,
+      },
+    );
     const line = /BENCH_RESULT (\{.*\})/.exec(stdout)?.[1];
     if (!line) throw new Error(`wrk said:\n${stdout}${stderr}`);
-    const raw = JSON.parse(line) as { requests: number; durationUs: number; p50Us: number; p99Us: number; failed: number; socketErrors: number };
+    const raw = JSON.parse(line) as {
+      requests: number;
+      durationUs: number;
+      p50Us: number;
+      p99Us: number;
+      failed: number;
+      socketErrors: number;
+    };
     const secondsRun = raw.durationUs / 1e6;
     return {
       requests: raw.requests,

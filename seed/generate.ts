@@ -31,18 +31,45 @@ export const FIXED_ACCOUNTS = [
 const ALICE_ID = 3;
 const HISTORY_MONTHS = 18;
 
-export interface SeedUser { id: number; email: string; name: string; role: Role; createdAt: Date }
+export interface SeedUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+}
 export interface SeedProduct {
-  id: number; sku: string; name: string; description: string; price: string; stock: number; createdAt: Date;
+  id: number;
+  sku: string;
+  name: string;
+  description: string;
+  price: string;
+  stock: number;
+  createdAt: Date;
 }
-export interface SeedOrder { id: number; userId: number; status: OrderStatus; totalPrice: string; placedAt: Date }
+export interface SeedOrder {
+  id: number;
+  userId: number;
+  status: OrderStatus;
+  totalPrice: string;
+  placedAt: Date;
+}
 export interface SeedOrderItem {
-  id: number; orderId: number; productId: number; productName: string; unitPrice: string; quantity: number;
+  id: number;
+  orderId: number;
+  productId: number;
+  productName: string;
+  unitPrice: string;
+  quantity: number;
 }
-export interface SeedData { users: SeedUser[]; products: SeedProduct[]; orders: SeedOrder[]; items: SeedOrderItem[] }
+export interface SeedData {
+  users: SeedUser[];
+  products: SeedProduct[];
+  orders: SeedOrder[];
+  items: SeedOrderItem[];
+}
 
-export const centsToDecimal = (cents: number): string =>
-  `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+export const centsToDecimal = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 /** Older orders have mostly been delivered; recent ones are still on their way. */
 function statusFor(faker: Faker, ageDays: number): OrderStatus {

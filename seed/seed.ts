@@ -39,31 +39,47 @@ export async function seedDemoData(
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`TRUNCATE order_items, orders, products, users RESTART IDENTITY`;
-      await insertInChunks(data.users, (rows) => tx.$executeRaw`
+      await insertInChunks(
+        data.users,
+        (rows) => tx.$executeRaw`
         INSERT INTO users (id, email, name, role, created_at, updated_at)
         SELECT id, email, name, role::role, created_at, created_at FROM unnest(
           ${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.email)}::text[], ${rows.map((r) => r.name)}::text[],
           ${rows.map((r) => r.role)}::text[], ${iso(rows.map((r) => r.createdAt))}::timestamptz[]
-        ) AS row (id, email, name, role, created_at)`, onRows);
-      await insertInChunks(data.products, (rows) => tx.$executeRaw`
+        ) AS row (id, email, name, role, created_at)`,
+        onRows,
+      );
+      await insertInChunks(
+        data.products,
+        (rows) => tx.$executeRaw`
         INSERT INTO products (id, sku, name, description, price, stock, created_at, updated_at)
         SELECT id, sku, name, description, price, stock, created_at, created_at FROM unnest(
           ${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.sku)}::text[], ${rows.map((r) => r.name)}::text[],
           ${rows.map((r) => r.description)}::text[], ${rows.map((r) => r.price)}::numeric[],
           ${rows.map((r) => r.stock)}::int[], ${iso(rows.map((r) => r.createdAt))}::timestamptz[]
-        ) AS row (id, sku, name, description, price, stock, created_at)`, onRows);
-      await insertInChunks(data.orders, (rows) => tx.$executeRaw`
+        ) AS row (id, sku, name, description, price, stock, created_at)`,
+        onRows,
+      );
+      await insertInChunks(
+        data.orders,
+        (rows) => tx.$executeRaw`
         INSERT INTO orders (id, user_id, status, total_price, placed_at, updated_at)
         SELECT id, user_id, status::order_status, total_price, placed_at, placed_at FROM unnest(
           ${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.userId)}::int[], ${rows.map((r) => r.status)}::text[],
           ${rows.map((r) => r.totalPrice)}::numeric[], ${iso(rows.map((r) => r.placedAt))}::timestamptz[]
-        ) AS row (id, user_id, status, total_price, placed_at)`, onRows);
-      await insertInChunks(data.items, (rows) => tx.$executeRaw`
+        ) AS row (id, user_id, status, total_price, placed_at)`,
+        onRows,
+      );
+      await insertInChunks(
+        data.items,
+        (rows) => tx.$executeRaw`
         INSERT INTO order_items (id, order_id, product_id, product_name, unit_price, quantity)
         SELECT * FROM unnest(
           ${rows.map((r) => r.id)}::int[], ${rows.map((r) => r.orderId)}::int[], ${rows.map((r) => r.productId)}::int[],
           ${rows.map((r) => r.productName)}::text[], ${rows.map((r) => r.unitPrice)}::numeric[], ${rows.map((r) => r.quantity)}::int[]
-        )`, onRows);
+        )`,
+        onRows,
+      );
       // Rows were written with explicit ids: move the sequences past them.
       await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('users', 'id'), GREATEST(MAX(id), 1)) FROM users`;
       await tx.$executeRaw`SELECT setval(pg_get_serial_sequence('products', 'id'), GREATEST(MAX(id), 1)) FROM products`;

@@ -107,6 +107,9 @@ export function explorerLandingPage(): ApolloServerPlugin {
 /** The bundle's files (scripts, styles, editor workers), mounted at EXPLORER_ASSETS_PATH. */
 export function explorerAssets(): Router {
   const router = express.Router();
-  router.use(EXPLORER_ASSETS_PATH, express.static(path.join(path.dirname(packageJson), 'dist'), { immutable: true, maxAge: '365d', index: false }));
+  router.use(
+    EXPLORER_ASSETS_PATH,
+    express.static(path.join(path.dirname(packageJson), 'dist'), { immutable: true, maxAge: '365d', index: false }),
+  );
   return router;
 }

@@ -10,7 +10,13 @@
  */
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
-import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import type {
+  APIGatewayProxyEvent,
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResult,
+  APIGatewayProxyStructuredResultV2,
+  Context as LambdaContext,
+} from 'aws-lambda';
 import { apolloOptions, contextFactory } from './apollo';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
@@ -34,7 +40,8 @@ const contextOf = contextFactory(database, config);
 const apollo = new ApolloServer<Context>(apolloOptions(config));
 
 const isV2 = (event: GatewayEvent): event is APIGatewayProxyEventV2 => (event as { version?: string }).version === '2.0';
-const headerOf = (event: GatewayEvent, name: string) => new HeaderMap(Object.entries(event.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value ?? ''])).get(name);
+const headerOf = (event: GatewayEvent, name: string) =>
+  new HeaderMap(Object.entries(event.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value ?? ''])).get(name);
 
 const v1 = handlers.createAPIGatewayProxyEventRequestHandler();
 const v2 = handlers.createAPIGatewayProxyEventV2RequestHandler();

@@ -24,7 +24,8 @@ const hash = createHash('sha256').update(root);
 for (const input of inputs) hash.update(readFileSync(path.join(root, input)));
 const digest = hash.digest('hex');
 
-const current = outputs.every((output) => existsSync(path.join(root, output))) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest;
+const current =
+  outputs.every((output) => existsSync(path.join(root, output))) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest;
 if (!current || process.argv.includes('--force')) {
   try {
     execFileSync(process.execPath, [require.resolve('prisma/build/index.js'), 'generate', '--no-hints'], {

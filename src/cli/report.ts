@@ -63,13 +63,18 @@ async function main() {
         }));
         break;
       case 'revenue-by-day':
-        rows = (await revenueByDay(db, OPERATOR, { from: date(values.from, 'from'), to: date(values.to, 'to'), timeZone: values.tz }, timeout)).map(
-          (row) => ({ ...row, revenue: row.revenue.toFixed(2) }),
-        );
+        rows = (
+          await revenueByDay(db, OPERATOR, { from: date(values.from, 'from'), to: date(values.to, 'to'), timeZone: values.tz }, timeout)
+        ).map((row) => ({ ...row, revenue: row.revenue.toFixed(2) }));
         break;
       case 'top-products':
         rows = (
-          await topProducts(db, OPERATOR, { from: date(values.from, 'from'), to: date(values.to, 'to'), limit: Number(values.limit) }, timeout)
+          await topProducts(
+            db,
+            OPERATOR,
+            { from: date(values.from, 'from'), to: date(values.to, 'to'), limit: Number(values.limit) },
+            timeout,
+          )
         ).map(({ productName, unitsSold, revenue }) => ({ productName, unitsSold, revenue: revenue.toFixed(2) }));
         break;
       default:

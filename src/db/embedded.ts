@@ -60,11 +60,7 @@ export async function embeddedServer(options: { dataDir: string; persistent: boo
 }
 
 /** Starts the embedded PostgreSQL: the default when no DATABASE_URL is given (see embeddedServer). */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  persistent: boolean;
-  port?: number;
-}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir: string; persistent: boolean; port?: number }): Promise<EmbeddedPostgres> {
   const server = await embeddedServer(options);
   await server.start();
   return { url: server.url, stop: server.stop };

@@ -16,4 +16,5 @@ export const LIVE_SQL = Prisma.raw(LIVE_CONDITION);
 export const live = { deletedAt: null } as const;
 
 /** A row if it is live, else null. */
-export const liveOrNull = <Row extends { deletedAt: Date | null }>(row: Row | null | undefined): Row | null => (row && !row.deletedAt ? row : null);
+export const liveOrNull = <Row extends { deletedAt: Date | null }>(row: Row | null | undefined): Row | null =>
+  row && !row.deletedAt ? row : null;

@@ -24,12 +24,17 @@ export async function applyMigrations(directUrl: string): Promise<void> {
 /** Names of the committed migrations, oldest first. */
 export async function committedMigrations(): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Committed migrations the database has not finished applying (all of them on an empty database). */
 export async function pendingMigrations(db: Pick<pg.Pool, 'query'>, committed: string[]): Promise<string[]> {
-  const { rows: [table] } = await db.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+  const {
+    rows: [table],
+  } = await db.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
   if (!table?.exists) return committed;
   const { rows: applied } = await db.query<{ migration_name: string }>(
     'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',

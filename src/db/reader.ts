@@ -48,7 +48,8 @@ const twoDigits = (text: string, at: number) => (text.charCodeAt(at) - ZERO) * 1
  */
 function parseTimestamptz(text: string): Date {
   // Years 1000-9999 only: Date.UTC reads a year below 100 as 19xx.
-  if (text.length < 22 || text.charCodeAt(0) === ZERO || text.charCodeAt(10) !== SPACE || !text.endsWith('+00')) return parsePgTimestamptz(text);
+  if (text.length < 22 || text.charCodeAt(0) === ZERO || text.charCodeAt(10) !== SPACE || !text.endsWith('+00'))
+    return parsePgTimestamptz(text);
   let milliseconds = 0;
   if (text.charCodeAt(19) === DOT) {
     const end = text.length - 3;
@@ -57,7 +58,9 @@ function parseTimestamptz(text: string): Date {
     for (; digits < 3; digits += 1) milliseconds *= 10;
   }
   const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
-  return new Date(Date.UTC(year, twoDigits(text, 5) - 1, twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14), twoDigits(text, 17), milliseconds));
+  return new Date(
+    Date.UTC(year, twoDigits(text, 5) - 1, twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14), twoDigits(text, 17), milliseconds),
+  );
 }
 
 /** pg's own parsers, but `numeric` as Prisma.Decimal (exact, as Prisma returns it). */
@@ -91,7 +94,9 @@ export function createReader(pool: pg.Pool, options: { prepare: boolean }): Read
         if (!named || (code !== INVALID_SQL_STATEMENT_NAME && code !== DUPLICATE_PREPARED_STATEMENT)) throw error;
         if (prepare) {
           prepare = false;
-          console.error('database: prepared statements do not survive here (a transaction pooler?); sending them unnamed from now on. Add ?pgbouncer=true to DATABASE_URL to say so.');
+          console.error(
+            'database: prepared statements do not survive here (a transaction pooler?); sending them unnamed from now on. Add ?pgbouncer=true to DATABASE_URL to say so.',
+          );
         }
         return (await run<Row>(statement, values, false)).rows;
       }

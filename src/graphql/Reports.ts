@@ -65,7 +65,8 @@ export const ReportQueries = extendType({
       type: 'ProductSales',
       description: 'Best-selling products by revenue in [from, to), same statuses; limit 1-100. Analysts and admins only.',
       args: { from: nonNull('DateTime'), to: nonNull('DateTime'), limit: intArg({ default: 10 }) },
-      resolve: (_, { from, to, limit }, ctx) => topProducts(ctx.reportDb, ctx.viewer, { from, to, limit: limit ?? 10 }, ctx.settings.reportTimeoutMs),
+      resolve: (_, { from, to, limit }, ctx) =>
+        topProducts(ctx.reportDb, ctx.viewer, { from, to, limit: limit ?? 10 }, ctx.settings.reportTimeoutMs),
     });
   },
 });

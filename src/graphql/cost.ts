@@ -51,7 +51,8 @@ function clamp(value: unknown, min: number, max: number): number {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = GraphQLField<any, any>;
 
-const isConnection = (field: AnyField) => getNamedType(field.type).name.endsWith('Connection') && field.args.some((arg) => arg.name === 'first');
+const isConnection = (field: AnyField) =>
+  getNamedType(field.type).name.endsWith('Connection') && field.args.some((arg) => arg.name === 'first');
 
 function pageSize(field: AnyField, args: Args): number {
   if (typeof args.first === 'number') return clamp(args.first, 0, MAX_PAGE_SIZE);

@@ -48,9 +48,12 @@ export const storableStringsPlugin: ApolloServerPlugin = {
       async didResolveOperation({ request, document }) {
         const where = unstorableVariable(request.variables) ?? unstorableLiteral(document);
         if (where === undefined) return;
-        throw new GraphQLError(`${where} contains a NUL character or an unpaired surrogate, which cannot be stored; send text without U+0000.`, {
-          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-        });
+        throw new GraphQLError(
+          `${where} contains a NUL character or an unpaired surrogate, which cannot be stored; send text without U+0000.`,
+          {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          },
+        );
       },
     };
   },

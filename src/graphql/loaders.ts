@@ -27,9 +27,13 @@ export function createLoaders(reader: Reader) {
     /** Users by id, soft-deleted ones included (an order's user stays its user). */
     userById: new DataLoader<number, User | null>(async (ids) => byKey(ids, await usersByIds(reader, ids), (user) => user.id)),
     /** Products by id, soft-deleted ones included (callers decide whether to show them). */
-    productById: new DataLoader<number, Product | null>(async (ids) => byKey(ids, await productsByIds(reader, ids), (product) => product.id)),
+    productById: new DataLoader<number, Product | null>(async (ids) =>
+      byKey(ids, await productsByIds(reader, ids), (product) => product.id),
+    ),
     /** The lines of each order, in the order they were written. */
-    itemsByOrderId: new DataLoader<number, OrderItem[]>(async (ids) => groupedByKey(ids, await itemsOfOrders(reader, ids), (item) => item.orderId)),
+    itemsByOrderId: new DataLoader<number, OrderItem[]>(async (ids) =>
+      groupedByKey(ids, await itemsOfOrders(reader, ids), (item) => item.orderId),
+    ),
     /** How many orders each user has placed, in any status. */
     orderCountByUserId: new DataLoader<number, number>(async (ids) => {
       const byUser = new Map((await orderCountsOfUsers(reader, ids)).map((row) => [row.userId, row.count]));

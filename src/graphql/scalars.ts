@@ -7,7 +7,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 
 function parseDateTime(value: unknown): Date {
   const date = typeof value === 'string' && ISO_DATE_TIME.test(value) ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw badInput('DateTime must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T23:30:00.000Z.');
+  if (!date || Number.isNaN(date.getTime()))
+    throw badInput('DateTime must be an ISO 8601 date-time with a zone, e.g. 2026-01-31T23:30:00.000Z.');
   return date;
 }
 
@@ -24,7 +25,8 @@ const DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/;
 
 function parseDecimal(value: unknown): Prisma.Decimal {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== 'string' || !DECIMAL.test(text)) throw badInput('Decimal must be a decimal number written as a string, e.g. "49.99".');
+  if (typeof text !== 'string' || !DECIMAL.test(text))
+    throw badInput('Decimal must be a decimal number written as a string, e.g. "49.99".');
   return new Prisma.Decimal(text);
 }
 

@@ -40,7 +40,10 @@ export function httpDrain(server: http.Server): HttpDrain {
     response.once('close', done);
     request.socket.once('close', done);
     if (!stopping) return next();
-    response.set({ connection: 'close', 'retry-after': String(RETRY_AFTER_SECONDS) }).status(503).json(SHUTTING_DOWN);
+    response
+      .set({ connection: 'close', 'retry-after': String(RETRY_AFTER_SECONDS) })
+      .status(503)
+      .json(SHUTTING_DOWN);
   };
 
   return {

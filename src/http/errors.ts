@@ -29,7 +29,10 @@ export const requireJsonBody: RequestHandler = (request, response, next) => {
 
 /** What body-parser's failures (http-errors `type`s) mean to the client. */
 const BODY_ERRORS: Record<string, (limit: string) => { status: number; message: string }> = {
-  'entity.parse.failed': () => ({ status: 400, message: 'The body is not a JSON object such as {"query": "{ products { totalCount } }"}.' }),
+  'entity.parse.failed': () => ({
+    status: 400,
+    message: 'The body is not a JSON object such as {"query": "{ products { totalCount } }"}.',
+  }),
   'entity.too.large': (limit) => ({ status: 413, message: `The body is larger than ${limit}.` }),
   'charset.unsupported': () => ({ status: 415, message: 'Unsupported charset: send JSON in UTF-8.' }),
   'encoding.unsupported': () => ({ status: 415, message: 'Unsupported Content-Encoding: send gzip, deflate, br or none.' }),
@@ -44,7 +47,10 @@ interface HttpError {
  * The last handler of the app: request-body failures as 4xx, anything else as a 500 (logged
  * without the request body). `bodyLimit` is the body size limit, for the 413 message.
  */
-export function jsonErrorHandler(bodyLimit: string, log: (message: string, error: unknown) => void = logInternalError): ErrorRequestHandler {
+export function jsonErrorHandler(
+  bodyLimit: string,
+  log: (message: string, error: unknown) => void = logInternalError,
+): ErrorRequestHandler {
   return (error: HttpError, _request, response, next) => {
     if (response.headersSent) return next(error); // Express then closes the connection
     const status = typeof error.status === 'number' ? error.status : 500;

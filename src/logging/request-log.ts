@@ -29,7 +29,10 @@ export class RequestLog implements RequestScope {
   private readonly started = performance.now();
   private finished = false;
 
-  constructor(readonly requestId: string, parent: Logger) {
+  constructor(
+    readonly requestId: string,
+    parent: Logger,
+  ) {
     this.logger = parent.child({ requestId });
   }
 

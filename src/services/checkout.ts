@@ -53,7 +53,9 @@ export function parseOrderRequest(viewer: NonNullable<Viewer>, input: PlaceOrder
 
 /** What identifies "the same input" for an idempotency key. */
 export function requestHash(request: OrderRequest): string {
-  return createHash('sha256').update(JSON.stringify([request.userId, request.lines])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([request.userId, request.lines]))
+    .digest('hex');
 }
 
 /**

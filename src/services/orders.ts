@@ -83,7 +83,11 @@ export function toOrder(row: OrderRow): Order {
  * what User.orders needs for a whole list of users. `cursor` applies to every user.
  * @throws BAD_USER_INPUT (page size, cursor).
  */
-export async function firstOrdersOfUsers(reader: Reader, userIds: readonly number[], args: PageArgs): Promise<Map<number, PageSlice<Order>>> {
+export async function firstOrdersOfUsers(
+  reader: Reader,
+  userIds: readonly number[],
+  args: PageArgs,
+): Promise<Map<number, PageSlice<Order>>> {
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, ORDERS_ORDER);
   const before = cursor && { placedAt: cursorDate(cursor.key), id: cursor.id };

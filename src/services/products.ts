@@ -61,7 +61,10 @@ export async function listProducts(
   const after = cursor && { key: toKey(cursor.key), id: cursor.id };
   const sort = { column: SORT_COLUMN[order.field], descending: order.direction === 'DESC' };
   const rows = await productsPage(reader, where, sort, after, size + 1);
-  return { ...toPage(rows, size, orderName, (row) => sortKey(row, order.field)), totalCount: lazyCount(() => countProducts(reader, where)) };
+  return {
+    ...toPage(rows, size, orderName, (row) => sortKey(row, order.field)),
+    totalCount: lazyCount(() => countProducts(reader, where)),
+  };
 }
 
 /**

@@ -46,11 +46,7 @@ export async function listUsers(reader: Reader, viewer: Viewer, args: PageArgs):
  * Creates a user (admins only); emails stay unique.
  * @throws UNAUTHENTICATED, FORBIDDEN; BAD_USER_INPUT (invalid fields); CONFLICT (field: email) on a taken email.
  */
-export async function createUser(
-  db: Database,
-  viewer: Viewer,
-  input: { email: string; name: string; role?: Role | null },
-): Promise<User> {
+export async function createUser(db: Database, viewer: Viewer, input: { email: string; name: string; role?: Role | null }): Promise<User> {
   requireRole(viewer, 'ADMIN');
   const data = { email: valid.email(input.email), name: valid.name(input.name), role: input.role ?? 'CUSTOMER' };
   return uniqueOn('email', EMAIL_TAKEN, () => db.user.create({ data }));

@@ -26,7 +26,8 @@ export function name(value: string, field = 'name'): string {
 
 export function description(value: string | null): string | null {
   if (value === null) return null;
-  if (value.length > MAX_DESCRIPTION) throw new BadUserInputError(`description must be at most ${MAX_DESCRIPTION} characters.`, 'description');
+  if (value.length > MAX_DESCRIPTION)
+    throw new BadUserInputError(`description must be at most ${MAX_DESCRIPTION} characters.`, 'description');
   return value;
 }
 

@@ -32,7 +32,13 @@ async function downloadCsv(page: Page, report: string): Promise<{ name: string; 
   const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
   expect(text.endsWith('\r\n')).toBe(true);
   // No quoted fields in these reports: product names from the seed have no commas or quotes.
-  return { name: download.suggestedFilename(), rows: text.trimEnd().split('\r\n').map((line) => line.split(',')) };
+  return {
+    name: download.suggestedFilename(),
+    rows: text
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(',')),
+  };
 }
 
 async function waitForRun(page: Page, run: number) {
@@ -118,7 +124,9 @@ describe.skipIf(!hasChromium)('the analysts’ dashboard (GET /dashboard) in Chr
       locker.release();
     }
     expect(await page.locator('#monthly').getAttribute('data-state')).toBe('error');
-    expect(await page.locator('#monthly .message').textContent()).toBe('The report ran out of time (1 s). Choose a shorter range and try again.');
+    expect(await page.locator('#monthly .message').textContent()).toBe(
+      'The report ran out of time (1 s). Choose a shorter range and try again.',
+    );
     await page.close();
   });
 });

@@ -13,7 +13,9 @@ describe.skipIf(!hasChromium)('API explorer (GET /graphql from a browser, develo
     const page = await browser.newPage();
     const origin = new URL(api.url).origin;
     await page.goto(`${api.url}/graphql`);
-    const result = page.waitForResponse((response) => response.request().method() === 'POST' && /query Catalogue/.test(response.request().postData() ?? ''));
+    const result = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && /query Catalogue/.test(response.request().postData() ?? ''),
+    );
     await page.locator('.graphiql-execute-button').click();
     const body = (await (await result).json()) as { data: { products: { totalCount: number; edges: { node: { sku: string } }[] } } };
     const first = await api.db.product.findFirstOrThrow({ where: { deletedAt: null }, orderBy: [{ price: 'desc' }, { id: 'asc' }] });

@@ -32,7 +32,11 @@ describe('checkout against a locked row', () => {
     try {
       await restock.query('BEGIN');
       await restock.query('UPDATE products SET stock = stock + 1 WHERE id = $1', [product.id]);
-      const order = placeOrder(database.prisma, { userId: buyer.id, role: 'CUSTOMER' }, { items: [{ productId: product.id, quantity: 1 }] });
+      const order = placeOrder(
+        database.prisma,
+        { userId: buyer.id, role: 'CUSTOMER' },
+        { items: [{ productId: product.id, quantity: 1 }] },
+      );
       await someoneWaitsForALock(observer);
       await restock.query('COMMIT');
       expect((await order).totalPrice.toFixed(2)).toBe('4.00');

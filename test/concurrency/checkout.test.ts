@@ -34,7 +34,9 @@ describe('checkout under concurrency', () => {
   it('a hot product with stock 20 and 50 buyers at once: 20 orders, 30 INSUFFICIENT_STOCK, stock 0', async () => {
     const hot = await newProduct(20);
     const responses = await Promise.all(
-      shoppers.slice(0, 50).map((token) => execute(api.url, PlaceOrderDocument, { input: { items: [{ productId: hot.gid, quantity: 1 }] } }, { token })),
+      shoppers
+        .slice(0, 50)
+        .map((token) => execute(api.url, PlaceOrderDocument, { input: { items: [{ productId: hot.gid, quantity: 1 }] } }, { token })),
     );
     expect(responses.filter((response) => response.data?.placeOrder).length).toBe(20);
     expect(codesOf(responses)).toEqual(Array(30).fill('INSUFFICIENT_STOCK'));
@@ -47,15 +49,26 @@ describe('checkout under concurrency', () => {
     const products = [await newProduct(120), await newProduct(120), await newProduct(120)];
     const [a, b, c] = products.map((product) => product.gid) as [string, string, string];
     const orders = [
-      [{ productId: a, quantity: 1 }, { productId: b, quantity: 2 }, { productId: c, quantity: 1 }],
-      [{ productId: c, quantity: 2 }, { productId: b, quantity: 1 }, { productId: a, quantity: 2 }],
+      [
+        { productId: a, quantity: 1 },
+        { productId: b, quantity: 2 },
+        { productId: c, quantity: 1 },
+      ],
+      [
+        { productId: c, quantity: 2 },
+        { productId: b, quantity: 1 },
+        { productId: a, quantity: 2 },
+      ],
     ];
     const responses = await Promise.all(
       shoppers.map((token, index) => execute(api.url, PlaceOrderDocument, { input: { items: orders[index % 2]! } }, { token })),
     );
     // Only running out of stock may fail an order here (120 of each cannot serve all 100: they need 150).
     expect(new Set(codesOf(responses))).toEqual(new Set(['INSUFFICIENT_STOCK']));
-    const sold = await unitsSold(api.db, products.map((product) => product.id));
+    const sold = await unitsSold(
+      api.db,
+      products.map((product) => product.id),
+    );
     const soldInResponses = new Map<string, number>();
     for (const response of responses) {
       for (const item of response.data?.placeOrder.items ?? []) {
@@ -72,7 +85,9 @@ describe('checkout under concurrency', () => {
   it('10 concurrent replays of one idempotency key place exactly one order, and all answers carry its id', async () => {
     const product = await newProduct(5);
     const input = { items: [{ productId: product.gid, quantity: 2 }], idempotencyKey: 'checkout-click-1' };
-    const responses = await Promise.all(Array.from({ length: 10 }, () => execute(api.url, PlaceOrderDocument, { input }, { token: shoppers[0]! })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => execute(api.url, PlaceOrderDocument, { input }, { token: shoppers[0]! })),
+    );
     const ids = responses.map((response) => response.data?.placeOrder.id);
     expect(codesOf(responses)).toEqual([]);
     expect(new Set(ids).size).toBe(1);
@@ -84,13 +99,17 @@ describe('checkout under concurrency', () => {
     const initial = 30;
     const product = await newProduct(initial);
     const line = { items: [{ productId: product.gid, quantity: 1 }] };
-    const placed = await Promise.all(shoppers.slice(0, 10).map((token) => execute(api.url, PlaceOrderDocument, { input: line }, { token })));
+    const placed = await Promise.all(
+      shoppers.slice(0, 10).map((token) => execute(api.url, PlaceOrderDocument, { input: line }, { token })),
+    );
     const toCancel = placed.map((response, index) => ({ id: response.data!.placeOrder.id, token: shoppers[index]! }));
 
     const responses = await Promise.all([
       ...shoppers.slice(10, 60).map((token) => execute(api.url, PlaceOrderDocument, { input: line }, { token })),
       ...toCancel.map(({ id, token }) => execute(api.url, CancelOrderDocument, { id }, { token })),
-      ...Array.from({ length: 5 }, () => execute(api.url, RestockProductDocument, { id: product.gid, quantity: 3 }, { token: api.tokens.admin })),
+      ...Array.from({ length: 5 }, () =>
+        execute(api.url, RestockProductDocument, { id: product.gid, quantity: 3 }, { token: api.tokens.admin }),
+      ),
     ]);
     expect(new Set(codesOf(responses)).size).toBeLessThanOrEqual(1);
     for (const code of codesOf(responses)) expect(code).toBe('INSUFFICIENT_STOCK');

@@ -28,7 +28,9 @@ describe('order status under concurrency', () => {
     const product = await api.db.product.create({ data: { sku: 'RACE-1', name: 'Race', price: '4.00', stock: 100 } });
     const orders = await placeOrders(20, product.id);
     const responses = await Promise.all(
-      orders.flatMap((id) => [0, 1].map(() => execute(api.url, UpdateOrderStatusDocument, { id, status: 'PAID' }, { token: api.tokens.admin }))),
+      orders.flatMap((id) =>
+        [0, 1].map(() => execute(api.url, UpdateOrderStatusDocument, { id, status: 'PAID' }, { token: api.tokens.admin })),
+      ),
     );
     for (let index = 0; index < orders.length; index += 1) {
       const pair = responses.slice(index * 2, index * 2 + 2);

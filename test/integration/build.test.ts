@@ -21,7 +21,9 @@ let empty: Awaited<ReturnType<typeof createDatabase>>;
 
 beforeAll(async () => {
   empty = await createDatabase({ migrated: false });
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--outdir', outdir, '--entry', 'main'], { cwd: projectRoot });
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--outdir', outdir, '--entry', 'main'], {
+    cwd: projectRoot,
+  });
 }, 120_000);
 afterAll(async () => {
   await rm(outdir, { recursive: true, force: true });

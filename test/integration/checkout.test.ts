@@ -21,7 +21,14 @@ describe('placeOrder', () => {
     const a = await newProduct(10, '19.99');
     const b = await newProduct(5, '0.10');
     const order = dataOf(
-      await place([{ productId: a.gid, quantity: 2 }, { productId: b.gid, quantity: 3 }, { productId: a.gid, quantity: 1 }], api.tokens.alice),
+      await place(
+        [
+          { productId: a.gid, quantity: 2 },
+          { productId: b.gid, quantity: 3 },
+          { productId: a.gid, quantity: 1 },
+        ],
+        api.tokens.alice,
+      ),
     ).placeOrder;
     expect(order).toMatchObject({ status: 'PENDING', totalPrice: '60.27', itemCount: 6, user: { id: toGlobalId('User', 3) } });
     expect(order.items.map((item) => [item.productName, item.quantity, item.unitPrice, item.lineTotal])).toEqual([
@@ -41,7 +48,13 @@ describe('placeOrder', () => {
     const plenty = await newProduct(100);
     const scarce = await newProduct(2);
     const before = await shopState(api.db);
-    const response = await place([{ productId: plenty.gid, quantity: 5 }, { productId: scarce.gid, quantity: 3 }], api.tokens.alice);
+    const response = await place(
+      [
+        { productId: plenty.gid, quantity: 5 },
+        { productId: scarce.gid, quantity: 3 },
+      ],
+      api.tokens.alice,
+    );
     const error = expectErrorCode(response, 'INSUFFICIENT_STOCK');
     expect(error.extensions).toMatchObject({ productId: scarce.gid, requested: 3, available: 2 });
     expect(await shopState(api.db)).toEqual(before);
@@ -55,7 +68,13 @@ describe('placeOrder', () => {
     const line = { productId: product.gid, quantity: 1 };
     const token = api.tokens.alice;
     expectErrorCode(await place([], token), 'BAD_USER_INPUT');
-    expectErrorCode(await place(Array.from({ length: 101 }, () => line), token), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await place(
+        Array.from({ length: 101 }, () => line),
+        token,
+      ),
+      'BAD_USER_INPUT',
+    );
     expectErrorCode(await place([{ ...line, quantity: 0 }], token), 'BAD_USER_INPUT');
     expectErrorCode(await place([{ ...line, quantity: 10_001 }], token), 'BAD_USER_INPUT');
     expectErrorCode(await place([{ productId: toGlobalId('Order', product.id), quantity: 1 }], token), 'BAD_USER_INPUT');
@@ -67,7 +86,14 @@ describe('placeOrder', () => {
     expectErrorCode(await place([line], api.tokens.admin, { userId: toGlobalId('User', 999_999) }), 'NOT_FOUND');
     expectErrorCode(await execute(api.url, PlaceOrderDocument, { input: { items: [line] } }), 'UNAUTHENTICATED');
     expect(await shopState(api.db)).toEqual(before);
-    expect(dataOf(await place(Array.from({ length: 100 }, () => line), token)).placeOrder.itemCount).toBe(100);
+    expect(
+      dataOf(
+        await place(
+          Array.from({ length: 100 }, () => line),
+          token,
+        ),
+      ).placeOrder.itemCount,
+    ).toBe(100);
   });
 
   it('lets admins order for another user, and customers for themselves by id', async () => {
@@ -82,7 +108,16 @@ describe('placeOrder', () => {
     const product = await newProduct(10);
     const line = { productId: product.gid, quantity: 2 };
     const first = dataOf(await place([line], api.tokens.alice, { idempotencyKey: 'cart-42' })).placeOrder;
-    const replayed = dataOf(await place([{ ...line, quantity: 1 }, { ...line, quantity: 1 }], api.tokens.alice, { idempotencyKey: 'cart-42' }));
+    const replayed = dataOf(
+      await place(
+        [
+          { ...line, quantity: 1 },
+          { ...line, quantity: 1 },
+        ],
+        api.tokens.alice,
+        { idempotencyKey: 'cart-42' },
+      ),
+    );
     expect(replayed.placeOrder.id).toBe(first.id);
     expect((await api.db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(8);
     const before = await shopState(api.db);
@@ -108,7 +143,10 @@ describe('cancelOrder', () => {
       expect(cancelled.status).toBe('CANCELLED');
       expect((await api.db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(10);
       const before = await shopState(api.db);
-      const error = expectErrorCode(await execute(api.url, CancelOrderDocument, { id: order.id }, { token: api.tokens.alice }), 'INVALID_STATE_TRANSITION');
+      const error = expectErrorCode(
+        await execute(api.url, CancelOrderDocument, { id: order.id }, { token: api.tokens.alice }),
+        'INVALID_STATE_TRANSITION',
+      );
       expect(error.extensions).toMatchObject({ from: 'CANCELLED', to: 'CANCELLED' });
       expect(await shopState(api.db)).toEqual(before);
     }
@@ -126,7 +164,9 @@ describe('cancelOrder', () => {
     }
     expectErrorCode(await execute(api.url, CancelOrderDocument, { id: order.id }, { token: api.tokens.admin }), 'INVALID_STATE_TRANSITION');
     const other = dataOf(await place([{ productId: product.gid, quantity: 1 }], api.tokens.alice)).placeOrder;
-    expect(dataOf(await execute(api.url, CancelOrderDocument, { id: other.id }, { token: api.tokens.admin })).cancelOrder.status).toBe('CANCELLED');
+    expect(dataOf(await execute(api.url, CancelOrderDocument, { id: other.id }, { token: api.tokens.admin })).cancelOrder.status).toBe(
+      'CANCELLED',
+    );
   });
 });
 
@@ -151,6 +191,9 @@ describe('updateOrderStatus (the status machine)', () => {
         }
       }
     }
-    expectErrorCode(await execute(api.url, UpdateOrderStatusDocument, { id: toGlobalId('Order', 999_999), status: 'PAID' }, { token: api.tokens.admin }), 'NOT_FOUND');
+    expectErrorCode(
+      await execute(api.url, UpdateOrderStatusDocument, { id: toGlobalId('Order', 999_999), status: 'PAID' }, { token: api.tokens.admin }),
+      'NOT_FOUND',
+    );
   });
 });

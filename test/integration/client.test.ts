@@ -25,7 +25,10 @@ const clientAs = (token?: string) => createClient({ url: `${api.url}/graphql`, t
 
 /** The OrderServiceError a request rejects with. */
 async function failure(request: Promise<unknown>): Promise<OrderServiceError> {
-  const error = await request.then(() => undefined, (caught: unknown) => caught);
+  const error = await request.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(OrderServiceError);
   return error as OrderServiceError;
 }
@@ -89,13 +92,16 @@ describe('the typed client against the running service', () => {
   it('admin screens: the order list by status and a status move', async () => {
     const admin = clientAs(api.tokens.admin);
     const product = await newProduct(5, '3.00');
-    const order = (await clientAs(api.tokens.bob).request(PlaceOrderDocument, { input: { items: [{ productId: product.gid, quantity: 1 }] } }))
-      .placeOrder;
+    const order = (
+      await clientAs(api.tokens.bob).request(PlaceOrderDocument, { input: { items: [{ productId: product.gid, quantity: 1 }] } })
+    ).placeOrder;
     const pending = await admin.request(AdminOrdersDocument, { filter: { status: 'PENDING' }, first: 100 });
     expect(pending.orders.edges.every((edge) => edge.node.status === 'PENDING')).toBe(true);
     expect(pending.orders.edges.find((edge) => edge.node.id === order.id)?.node.user.email).toBeTruthy();
     expect((await admin.request(MoveOrderStatusDocument, { id: order.id, status: 'PAID' })).updateOrderStatus.status).toBe('PAID');
-    expect((await failure(clientAs(api.tokens.bob).request(MoveOrderStatusDocument, { id: order.id, status: 'SHIPPED' }))).code).toBe('FORBIDDEN');
+    expect((await failure(clientAs(api.tokens.bob).request(MoveOrderStatusDocument, { id: order.id, status: 'SHIPPED' }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('analyst screens: the three reports; a customer is FORBIDDEN, an expired token UNAUTHENTICATED (401)', async () => {
@@ -120,7 +126,9 @@ describe('the typed client against the running service', () => {
     const offline = createClient({ url: 'http://127.0.0.1:9/graphql' });
     const error = await failure(offline.request(ViewerDocument));
     expect([error.code, error.status, error.retryable]).toEqual(['NETWORK_ERROR', 0, true]);
-    const aborted = await clientAs().request(ViewerDocument, {}, { signal: AbortSignal.abort() }).catch((caught: unknown) => caught);
+    const aborted = await clientAs()
+      .request(ViewerDocument, {}, { signal: AbortSignal.abort() })
+      .catch((caught: unknown) => caught);
     expect(isOrderServiceError(aborted)).toBe(false);
     expect((aborted as Error).name).toBe('AbortError');
   });

@@ -58,7 +58,10 @@ describe('commands', { timeout: 120_000 }, () => {
     const token = (await run('src/cli/token.ts', 'Alice@Example.com')).stdout.trim();
     expect(token.split('.')).toHaveLength(3);
     const { startServer } = await import('../../src/server');
-    const server = await startServer({ host: '127.0.0.1', port: 0, production: false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: 1_000 }, database);
+    const server = await startServer(
+      { host: '127.0.0.1', port: 0, production: false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: 1_000 },
+      database,
+    );
     try {
       expect((await execute(server.url, MeDocument, {}, { token })).data?.me?.email).toBe('alice@example.com');
     } finally {

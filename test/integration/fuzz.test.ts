@@ -29,7 +29,8 @@ async function databaseFingerprint(db: Database) {
 }
 
 /** What no message may contain: stack frames, SQL or driver text, Prisma. */
-const LEAK = /\bat \S+ \(|node_modules|\.ts:\d+|prisma|DriverAdapter|invalid byte sequence|violates|duplicate key|relation "|column "|at or near|SQLSTATE/i;
+const LEAK =
+  /\bat \S+ \(|node_modules|\.ts:\d+|prisma|DriverAdapter|invalid byte sequence|violates|duplicate key|relation "|column "|at or near|SQLSTATE/i;
 
 interface Outcome {
   status: number;
@@ -61,40 +62,46 @@ async function send(request: FuzzRequest, tokens: FuzzTokens): Promise<Outcome> 
 }
 
 describe('fuzz (fixed seed, over HTTP)', () => {
-  it(`${BATCHES * BATCH_SIZE} hostile requests: never a 5xx, always JSON, nothing leaked, nothing changed`, { timeout: 240_000 }, async () => {
-    const tokens: FuzzTokens = {
-      valid: [api.tokens.admin, api.tokens.analyst, api.tokens.alice, api.tokens.bob],
-      admin: api.tokens.admin,
-      alice: api.tokens.alice,
-      aliceId: toGlobalId('User', 3),
-      secret: TEST_JWT_SECRET,
-    };
-    const before = await databaseFingerprint(api.db);
-    const counts = new Map<string, number>();
-    const kinds = new Map<string, number>();
-    await fc.assert(
-      fc.asyncProperty(fc.array(fuzzRequest(tokens), { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }), async (batch) => {
-        const outcomes = await Promise.all(batch.map((request) => send(request, tokens)));
-        for (const { kind } of batch) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-        for (const { status, codes } of outcomes) {
-          const key = `${status} ${codes.length > 0 ? codes.join('+') : 'data'}`;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-      }),
-      { seed: SEED, numRuns: BATCHES, endOnFailure: true },
-    );
+  it(
+    `${BATCHES * BATCH_SIZE} hostile requests: never a 5xx, always JSON, nothing leaked, nothing changed`,
+    { timeout: 240_000 },
+    async () => {
+      const tokens: FuzzTokens = {
+        valid: [api.tokens.admin, api.tokens.analyst, api.tokens.alice, api.tokens.bob],
+        admin: api.tokens.admin,
+        alice: api.tokens.alice,
+        aliceId: toGlobalId('User', 3),
+        secret: TEST_JWT_SECRET,
+      };
+      const before = await databaseFingerprint(api.db);
+      const counts = new Map<string, number>();
+      const kinds = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(fc.array(fuzzRequest(tokens), { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }), async (batch) => {
+          const outcomes = await Promise.all(batch.map((request) => send(request, tokens)));
+          for (const { kind } of batch) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+          for (const { status, codes } of outcomes) {
+            const key = `${status} ${codes.length > 0 ? codes.join('+') : 'data'}`;
+            counts.set(key, (counts.get(key) ?? 0) + 1);
+          }
+        }),
+        { seed: SEED, numRuns: BATCHES, endOnFailure: true },
+      );
 
-    const summary = [...counts].sort(([a], [b]) => a.localeCompare(b));
-    console.log(
-      `fuzz (seed ${SEED}), ${BATCHES * BATCH_SIZE} requests by HTTP status and error code:\n` +
-        `${summary.map(([key, count]) => `  ${key}: ${count}`).join('\n')}\nby kind: ${[...kinds].map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
-    );
-    expect([...counts.keys()].every((key) => Number(key.slice(0, 3)) < 500)).toBe(true);
+      const summary = [...counts].sort(([a], [b]) => a.localeCompare(b));
+      console.log(
+        `fuzz (seed ${SEED}), ${BATCHES * BATCH_SIZE} requests by HTTP status and error code:\n` +
+          `${summary.map(([key, count]) => `  ${key}: ${count}`).join('\n')}\nby kind: ${[...kinds].map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
+      );
+      expect([...counts.keys()].every((key) => Number(key.slice(0, 3)) < 500)).toBe(true);
 
-    expect(await databaseFingerprint(api.db)).toEqual(before);
-    expect((await sendRaw(api.url, { method: 'GET', path: '/healthz', headers: {} })).status).toBe(200);
-    expect((await sendRaw(api.url, { method: 'GET', path: '/readyz', headers: {} })).status).toBe(200);
-    const products = await sendRaw(api.url, { body: JSON.stringify({ query: '{ products(first: 3) { totalCount edges { node { sku } } } }' }) });
-    expect(products.json?.errors).toBeUndefined();
-  });
+      expect(await databaseFingerprint(api.db)).toEqual(before);
+      expect((await sendRaw(api.url, { method: 'GET', path: '/healthz', headers: {} })).status).toBe(200);
+      expect((await sendRaw(api.url, { method: 'GET', path: '/readyz', headers: {} })).status).toBe(200);
+      const products = await sendRaw(api.url, {
+        body: JSON.stringify({ query: '{ products(first: 3) { totalCount edges { node { sku } } } }' }),
+      });
+      expect(products.json?.errors).toBeUndefined();
+    },
+  );
 });

@@ -92,7 +92,9 @@ describe('size', () => {
   });
 
   it('a body just under 1 MB is read', async () => {
-    const response = await graphql('query ($s: String) { products(first: 1, filter: { search: $s }) { totalCount } }', { s: 'x'.repeat(1_000_000) });
+    const response = await graphql('query ($s: String) { products(first: 1, filter: { search: $s }) { totalCount } }', {
+      s: 'x'.repeat(1_000_000),
+    });
     expect(response.json).toEqual({ data: { products: { totalCount: 0 } } });
   });
 });
@@ -134,7 +136,11 @@ describe('strings PostgreSQL cannot store are BAD_USER_INPUT (400) and change no
     ['an unpaired low surrogate', '\udc00'],
   ])('%s: in search, in an idempotency key', async (_, text) => {
     const before = await shopState(api.db);
-    expectError(await graphql('query ($s: String) { products(filter: { search: $s }) { totalCount } }', { s: text }), 400, 'BAD_USER_INPUT');
+    expectError(
+      await graphql('query ($s: String) { products(filter: { search: $s }) { totalCount } }', { s: text }),
+      400,
+      'BAD_USER_INPUT',
+    );
     const product = toGlobalId('Product', 1);
     const response = await graphql(
       'mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }',
@@ -181,6 +187,8 @@ describe('outside /graphql', () => {
       socket.on('error', reject);
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 /);
-    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }] });
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 });

@@ -49,7 +49,10 @@ describe.runIf(postgresBin)('two dozen Lambda instances with a pool of 10 each a
     const env = { DATABASE_URL: cluster.url('shop'), DATABASE_POOL_SIZE: '10', JWT_SECRET, NODE_ENV: 'development', LOG_LEVEL: 'silent' };
     // Four root fields resolve at once: an instance with a pool of 10 opens several connections
     // and keeps them (idle) between invocations, as a warm Lambda does.
-    const storefront = httpApiEvent({ query: print(StorefrontDocument), variables: { year: 2026 } }, { authorization: `Bearer ${await signAccessToken(JWT_SECRET, 1)}` });
+    const storefront = httpApiEvent(
+      { query: print(StorefrontDocument), variables: { year: 2026 } },
+      { authorization: `Bearer ${await signAccessToken(JWT_SECRET, 1)}` },
+    );
     const everything = (async () => {
       instances.push(...(await startInstances(INSTANCES, bundle.dir, env, storefront)));
       const warm = await Promise.all(instances.map((instance) => instance.invoke([storefront, storefront])));
@@ -58,7 +61,10 @@ describe.runIf(postgresBin)('two dozen Lambda instances with a pool of 10 each a
     const { result, max } = await sampleConnections(cluster.url(), 'shop', everything);
     const results = result.flat();
     const failed = results.filter((response) => response.statusCode !== 200 || JSON.parse(response.body).errors);
-    const refused = cluster.log().split('\n').filter((line) => line.includes(TOO_MANY)).length;
+    const refused = cluster
+      .log()
+      .split('\n')
+      .filter((line) => line.includes(TOO_MANY)).length;
 
     expect(failed.length).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);

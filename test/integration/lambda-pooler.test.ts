@@ -62,7 +62,10 @@ describe.runIf(hasPgbouncer)('two dozen Lambda instances behind PgBouncer (trans
     // One root field each (a request's parallel fields queue on an instance's one connection:
     // the warm test in lambda.test.ts covers that): a checkout, a report (both transactions), lists.
     const report = httpApiEvent(
-      { query: print(RevenueByDayDocument), variables: { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', timeZone: 'Europe/Paris' } },
+      {
+        query: print(RevenueByDayDocument),
+        variables: { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', timeZone: 'Europe/Paris' },
+      },
       { authorization: `Bearer ${analyst}` },
     );
     const me = restApiEvent({ query: print(MeDocument) }, { Authorization: `Bearer ${alice}` });

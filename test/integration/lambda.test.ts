@@ -28,7 +28,8 @@ let instance: LambdaInstance;
 let tokens: { admin: string; analyst: string; alice: string };
 
 const env = (url: string) => ({ DATABASE_URL: url, JWT_SECRET, NODE_ENV: 'production', PGAPPNAME: APPLICATION });
-const bodyOf = (result: GatewayResult) => JSON.parse(result.body) as { data?: Record<string, unknown>; errors?: { message: string; extensions: { code: string } }[] };
+const bodyOf = (result: GatewayResult) =>
+  JSON.parse(result.body) as { data?: Record<string, unknown>; errors?: { message: string; extensions: { code: string } }[] };
 const productsEvent = httpApiEvent({ query: print(ProductsDocument), variables: { first: 3 } });
 
 beforeAll(async () => {
@@ -36,7 +37,11 @@ beforeAll(async () => {
   const handle = openDatabase(database.url, 2);
   await seedDemoData(handle.prisma, SMALL_SHOP);
   await handle.close();
-  tokens = { admin: await signAccessToken(JWT_SECRET, 1), analyst: await signAccessToken(JWT_SECRET, 2), alice: await signAccessToken(JWT_SECRET, 3) };
+  tokens = {
+    admin: await signAccessToken(JWT_SECRET, 1),
+    analyst: await signAccessToken(JWT_SECRET, 2),
+    alice: await signAccessToken(JWT_SECRET, 3),
+  };
   instance = await startInstance(bundle.dir, env(database.url), productsEvent);
 }, 180_000);
 afterAll(async () => {
@@ -51,7 +56,9 @@ describe('the Lambda handler', () => {
     expect(code).not.toMatch(/seedDemoData|applyMigrations|startEmbeddedPostgres|prismaCliEnvironment/);
     // What a cold start parses: nothing that only development tools load (prettier was 5 MB).
     expect(statSync(path.join(bundle.dir, 'lambda.mjs')).size).toBeLessThan(4e6);
-    console.log(`lambda: dist/lambda.js ${(statSync(path.join(bundle.dir, 'lambda.mjs')).size / 1e6).toFixed(1)} MB, query_compiler_bg.wasm ${(statSync(path.join(bundle.dir, 'query_compiler_bg.wasm')).size / 1e6).toFixed(1)} MB`);
+    console.log(
+      `lambda: dist/lambda.js ${(statSync(path.join(bundle.dir, 'lambda.mjs')).size / 1e6).toFixed(1)} MB, query_compiler_bg.wasm ${(statSync(path.join(bundle.dir, 'query_compiler_bg.wasm')).size / 1e6).toFixed(1)} MB`,
+    );
   });
 
   it('answers HTTP API (2.0) and REST API (1.0) events as POST /graphql answers', async () => {
@@ -82,14 +89,22 @@ describe('the Lambda handler', () => {
       switch (index % 4) {
         case 0:
           return restApiEvent(
-            { query: print(PlaceOrderDocument), variables: { input: { items: [{ productId: toGlobalId('Product', 1 + (index % 5)), quantity: 1 }], idempotencyKey: `warm-${index}` } } },
+            {
+              query: print(PlaceOrderDocument),
+              variables: {
+                input: { items: [{ productId: toGlobalId('Product', 1 + (index % 5)), quantity: 1 }], idempotencyKey: `warm-${index}` },
+              },
+            },
             { Authorization: `Bearer ${tokens.alice}` },
           );
         case 1:
           return httpApiEvent({ query: print(StorefrontDocument), variables: { year: 2026 } }, { authorization: `Bearer ${tokens.admin}` });
         case 2:
           return httpApiEvent(
-            { query: print(RevenueByDayDocument), variables: { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', timeZone: 'Europe/Paris' } },
+            {
+              query: print(RevenueByDayDocument),
+              variables: { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', timeZone: 'Europe/Paris' },
+            },
             { authorization: `Bearer ${tokens.analyst}` },
           );
         default:
@@ -103,9 +118,16 @@ describe('the Lambda handler', () => {
     expect(Number((await admin.query('SELECT count(*) FROM orders')).rows[0].count)).toBe(ordersBefore + 15);
     await admin.end();
     expect(max).toBe(1);
-    const lines = instance.stdout().split('\n').filter(Boolean).slice(linesBefore).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = instance
+      .stdout()
+      .split('\n')
+      .filter(Boolean)
+      .slice(linesBefore)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(events.length);
-    expect(lines.filter((line) => line.operationName === 'PlaceOrder' && line.userId === toGlobalId('User', 3) && line.status === 200)).toHaveLength(15);
+    expect(
+      lines.filter((line) => line.operationName === 'PlaceOrder' && line.userId === toGlobalId('User', 3) && line.status === 200),
+    ).toHaveLength(15);
   });
 
   it('never migrates: on an empty database the first invocation fails and creates nothing', { timeout: 60_000 }, async () => {
@@ -136,6 +158,8 @@ describe('the Lambda handler', () => {
       spawned.push(fresh.spawnToFirstAnswerMs);
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!.toFixed(0);
-    console.log(`lambda: cold start (process start -> first answer) median ${median(coldStarts)} ms of ${coldStarts.map((ms) => ms.toFixed(0)).join(', ')}; fork -> first answer median ${median(spawned)} ms`);
+    console.log(
+      `lambda: cold start (process start -> first answer) median ${median(coldStarts)} ms of ${coldStarts.map((ms) => ms.toFixed(0)).join(', ')}; fork -> first answer median ${median(spawned)} ms`,
+    );
   });
 });

@@ -58,19 +58,32 @@ describe('logs of the running service', () => {
   });
 
   it('writes one line per GraphQL request with exactly the contract fields, and the viewer', async () => {
-    const response = await post({ query: print(MeDocument), operationName: 'Me' }, { authorization: `Bearer ${tokens.alice}`, 'x-request-id': 'client-chosen.id:1' });
+    const response = await post(
+      { query: print(MeDocument), operationName: 'Me' },
+      { authorization: `Bearer ${tokens.alice}`, 'x-request-id': 'client-chosen.id:1' },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('client-chosen.id:1');
     const line = await lineOf('client-chosen.id:1');
     expect(Object.keys(line).sort()).toEqual(REQUEST_LINE_FIELDS);
-    expect(line).toMatchObject({ level: 'info', msg: 'POST /graphql', operationName: 'Me', status: 200, userId: toGlobalId('User', 3), errorCodes: [] });
+    expect(line).toMatchObject({
+      level: 'info',
+      msg: 'POST /graphql',
+      operationName: 'Me',
+      status: 200,
+      userId: toGlobalId('User', 3),
+      errorCodes: [],
+    });
     expect(line.durationMs).toBeGreaterThan(0);
     expect(service.lines().filter((other) => other.requestId === 'client-chosen.id:1')).toHaveLength(1);
   });
 
   it('gives a request without a usable x-request-id a new one, and echoes it', async () => {
     for (const header of [undefined, 'x'.repeat(129), 'has spaces', 'a/b']) {
-      const response = await post({ query: print(ProductsDocument), variables: { first: 1 } }, header === undefined ? {} : { 'x-request-id': header });
+      const response = await post(
+        { query: print(ProductsDocument), variables: { first: 1 } },
+        header === undefined ? {} : { 'x-request-id': header },
+      );
       const id = response.headers.get('x-request-id')!;
       expect(id).toMatch(/^[A-Za-z0-9._:-]{1,128}$/);
       expect(id).not.toBe(header);
@@ -112,11 +125,17 @@ describe('logs of the running service', () => {
     );
     expect(((await created.json()) as { errors?: unknown }).errors).toBeUndefined();
     const order = await post(
-      { query: print(PlaceOrderDocument), variables: { input: { items: [{ productId: toGlobalId('Product', 1), quantity: 1 }], idempotencyKey: SECRET_VALUE } } },
+      {
+        query: print(PlaceOrderDocument),
+        variables: { input: { items: [{ productId: toGlobalId('Product', 1), quantity: 1 }], idempotencyKey: SECRET_VALUE } },
+      },
       { authorization: `Bearer ${tokens.alice}`, 'x-request-id': 'order-1' },
     );
     expect(order.status).toBe(200);
-    const query = new URLSearchParams({ query: print(ProductsDocument), variables: JSON.stringify({ first: 1, filter: { search: SECRET_VALUE } }) });
+    const query = new URLSearchParams({
+      query: print(ProductsDocument),
+      variables: JSON.stringify({ first: 1, filter: { search: SECRET_VALUE } }),
+    });
     await fetch(`${service.url}/graphql?${query}`, { headers: { 'x-request-id': 'get-1', 'apollo-require-preflight': 'true' } });
 
     expect(await lineOf('create-1')).toMatchObject({ operationName: 'CreateUser', userId: toGlobalId('User', 1) });
@@ -133,7 +152,9 @@ describe('logs of the running service', () => {
     await handle.prisma.$executeRaw`ALTER TABLE products RENAME TO products_gone`;
     try {
       const response = await post({ query: print(ProductsDocument), variables: { first: 1 } }, { 'x-request-id': 'broken-1' });
-      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+        'INTERNAL_SERVER_ERROR',
+      );
       const error = await service.waitForLine((line) => line.requestId === 'broken-1' && line.level === 'error');
       expect(error.msg).toBe('internal error');
       expect(JSON.stringify(error.err)).toContain('products');
@@ -149,7 +170,13 @@ describe('logs of the running service', () => {
     const tail = service.lines().slice(-2);
     expect(tail.map((line: LogLine) => line.msg)).toEqual(['shutting down', 'stopped']);
     expect(tail[0]).toMatchObject({ level: 'info', signal: 'SIGTERM' });
-    expect(service.output().split('\n').filter(Boolean).every((line) => line.startsWith('{'))).toBe(true);
+    expect(
+      service
+        .output()
+        .split('\n')
+        .filter(Boolean)
+        .every((line) => line.startsWith('{')),
+    ).toBe(true);
   });
 });
 
@@ -157,14 +184,27 @@ describe('LOG_LEVEL', () => {
   it('silent writes nothing; warn keeps errors and drops request lines', async () => {
     const handle = openDatabase(database.url, 1);
     try {
-      for (const [level, expected] of [['silent', 0], ['warn', 0], ['info', 1]] as const) {
+      for (const [level, expected] of [
+        ['silent', 0],
+        ['warn', 0],
+        ['info', 1],
+      ] as const) {
         const written: string[] = [];
         const server = await startServer(
-          { host: '127.0.0.1', port: 0, production: true, jwtSecret: JWT_SECRET, reportTimeoutMs: 1_000, logger: createLogger(level, { write: (line: string) => void written.push(line) }) },
+          {
+            host: '127.0.0.1',
+            port: 0,
+            production: true,
+            jwtSecret: JWT_SECRET,
+            reportTimeoutMs: 1_000,
+            logger: createLogger(level, { write: (line: string) => void written.push(line) }),
+          },
           handle,
         );
         const closed = new Promise<void>((resolve) => {
-          void fetch(`${server.url}/healthz`).then((response) => response.text()).then(() => resolve());
+          void fetch(`${server.url}/healthz`)
+            .then((response) => response.text())
+            .then(() => resolve());
         });
         await closed;
         await server.stop(); // the line is written when the response closes, before the server stops

@@ -20,9 +20,7 @@ describe('migrations', () => {
       expect(await pendingMigrations(database.pool, committed)).toEqual([]);
       const tables = await database.prisma.$queryRaw<{ table_name: string }[]>`
         SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
-      expect(tables.map((row) => row.table_name)).toEqual(
-        expect.arrayContaining(['order_items', 'orders', 'products', 'users']),
-      );
+      expect(tables.map((row) => row.table_name)).toEqual(expect.arrayContaining(['order_items', 'orders', 'products', 'users']));
     } finally {
       await database.close();
       await empty.drop();
@@ -32,7 +30,15 @@ describe('migrations', () => {
   it('agree with schema.prisma (migrate diff finds nothing to change)', async () => {
     const scratch = await createDatabase({ migrated: false });
     try {
-      const args = ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--exit-code'];
+      const args = [
+        'migrate',
+        'diff',
+        '--from-migrations',
+        'prisma/migrations',
+        '--to-schema-datamodel',
+        'prisma/schema.prisma',
+        '--exit-code',
+      ];
       // --exit-code: 0 when they agree, 2 when schema.prisma has changes no migration holds.
       const { stdout } = await promisify(execFile)(process.execPath, [prismaCli, ...args], {
         env: prismaCliEnvironment(scratch.url),

@@ -18,8 +18,9 @@ describe('orders (newest first; admins see all, customers their own)', () => {
   it('admins page through every order exactly once at several page sizes', async () => {
     const expected = (await allOrders()).map((order) => toGlobalId('Order', order.id));
     for (const size of [1, 9, 100]) {
-      const nodes = await walkConnection(size, async (after) =>
-        dataOf(await execute(api.url, OrdersDocument, { first: size, after }, { token: api.tokens.admin })).orders,
+      const nodes = await walkConnection(
+        size,
+        async (after) => dataOf(await execute(api.url, OrdersDocument, { first: size, after }, { token: api.tokens.admin })).orders,
       );
       expect(nodes.map((node) => node.id)).toEqual(expected);
     }
@@ -30,12 +31,17 @@ describe('orders (newest first; admins see all, customers their own)', () => {
     const page = dataOf(await execute(api.url, OrdersDocument, { first: 100 }, { token: api.tokens.alice })).orders;
     expect(page.edges.map((edge) => edge.node.id)).toEqual(mine);
     expect(page.totalCount).toBe(mine.length);
-    const others = dataOf(await execute(api.url, OrdersDocument, { first: 100, filter: { userId: toGlobalId('User', 4) } }, { token: api.tokens.alice }));
+    const others = dataOf(
+      await execute(api.url, OrdersDocument, { first: 100, filter: { userId: toGlobalId('User', 4) } }, { token: api.tokens.alice }),
+    );
     expect(others.orders).toMatchObject({ edges: [], totalCount: 0 });
     const analyst = dataOf(await execute(api.url, OrdersDocument, { first: 100 }, { token: api.tokens.analyst }));
     expect(analyst.orders.totalCount).toBe(0);
     expectErrorCode(await execute(api.url, OrdersDocument, { first: 1 }), 'UNAUTHENTICATED');
-    expectErrorCode(await execute(api.url, OrdersDocument, { filter: { userId: toGlobalId('Order', 1) } }, { token: api.tokens.admin }), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await execute(api.url, OrdersDocument, { filter: { userId: toGlobalId('Order', 1) } }, { token: api.tokens.admin }),
+      'BAD_USER_INPUT',
+    );
   });
 
   it('filters by status, user, time range ([placedAfter, placedBefore)) and minimum total', async () => {
@@ -51,13 +57,20 @@ describe('orders (newest first; admins see all, customers their own)', () => {
     ];
     for (const [filter, matches] of cases) {
       const expected = all.filter(matches).map((order) => toGlobalId('Order', order.id));
-      const nodes = await walkConnection(50, async (after) =>
-        dataOf(await execute(api.url, OrdersDocument, { first: 50, after, filter }, { token: api.tokens.admin })).orders,
+      const nodes = await walkConnection(
+        50,
+        async (after) => dataOf(await execute(api.url, OrdersDocument, { first: 50, after, filter }, { token: api.tokens.admin })).orders,
       );
-      expect(nodes.map((node) => node.id), JSON.stringify(filter)).toEqual(expected);
+      expect(
+        nodes.map((node) => node.id),
+        JSON.stringify(filter),
+      ).toEqual(expected);
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
     }
-    expectErrorCode(await execute(api.url, OrdersDocument, { filter: { placedAfter: 'yesterday' } }, { token: api.tokens.admin }), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await execute(api.url, OrdersDocument, { filter: { placedAfter: 'yesterday' } }, { token: api.tokens.admin }),
+      'BAD_USER_INPUT',
+    );
     const forged = encodeCursor({ order: 'orders:placedAt:desc', key: 'not a date', id: 1 });
     expectErrorCode(await execute(api.url, OrdersDocument, { after: forged }, { token: api.tokens.admin }), 'BAD_USER_INPUT');
     expectErrorCode(await execute(api.url, UserOrdersDocument, { after: forged }, { token: api.tokens.alice }), 'BAD_USER_INPUT');
@@ -65,12 +78,17 @@ describe('orders (newest first; admins see all, customers their own)', () => {
 
   it('an order carries its lines, their snapshots and totals', async () => {
     const [order] = await allOrders({ userId: ALICE });
-    const fetched = dataOf(await execute(api.url, OrderDocument, { id: toGlobalId('Order', order!.id) }, { token: api.tokens.alice })).order!;
+    const fetched = dataOf(
+      await execute(api.url, OrderDocument, { id: toGlobalId('Order', order!.id) }, { token: api.tokens.alice }),
+    ).order!;
     expect(fetched.user.email).toBe('alice@example.com');
     expect(fetched.items.map((item) => [item.productName, item.quantity, item.unitPrice])).toEqual(
       order!.items.map((item) => [item.productName, item.quantity, item.unitPrice.toFixed(2)]),
     );
-    const sum = order!.items.reduce((total, item) => total.add(item.unitPrice.mul(item.quantity)), order!.totalPrice.sub(order!.totalPrice));
+    const sum = order!.items.reduce(
+      (total, item) => total.add(item.unitPrice.mul(item.quantity)),
+      order!.totalPrice.sub(order!.totalPrice),
+    );
     expect(fetched.totalPrice).toBe(sum.toFixed(2));
     expect(fetched.itemCount).toBe(order!.items.reduce((total, item) => total + item.quantity, 0));
     for (const item of fetched.items) expect(item.product?.id).toBeDefined();
@@ -82,7 +100,9 @@ describe('orders (newest first; admins see all, customers their own)', () => {
     expect(dataOf(await execute(api.url, OrderDocument, { id }, { token: api.tokens.alice })).order).toBeNull();
     expect(dataOf(await execute(api.url, NodeDocument, { id }, { token: api.tokens.alice })).node).toBeNull();
     expect(dataOf(await execute(api.url, OrderDocument, { id }, { token: api.tokens.admin })).order?.id).toBe(id);
-    expect(dataOf(await execute(api.url, OrderDocument, { id: toGlobalId('Order', 999_999) }, { token: api.tokens.admin })).order).toBeNull();
+    expect(
+      dataOf(await execute(api.url, OrderDocument, { id: toGlobalId('Order', 999_999) }, { token: api.tokens.admin })).order,
+    ).toBeNull();
     expectErrorCode(await execute(api.url, OrderDocument, { id: toGlobalId('Product', 1) }, { token: api.tokens.admin }), 'BAD_USER_INPUT');
   });
 
@@ -114,7 +134,9 @@ describe('orders (newest first; admins see all, customers their own)', () => {
     const [order] = await allOrders({ userId: ALICE });
     const item = order!.items[0]!;
     await api.db.product.update({ where: { id: item.productId }, data: { deletedAt: new Date(), name: 'Renamed later' } });
-    const fetched = dataOf(await execute(api.url, OrderDocument, { id: toGlobalId('Order', order!.id) }, { token: api.tokens.alice })).order!;
+    const fetched = dataOf(
+      await execute(api.url, OrderDocument, { id: toGlobalId('Order', order!.id) }, { token: api.tokens.alice }),
+    ).order!;
     const line = fetched.items.find((candidate) => candidate.id === toGlobalId('OrderItem', item.id))!;
     expect(line).toMatchObject({ productName: item.productName, product: null });
   });

@@ -57,7 +57,10 @@ describe('a PostgreSQL restart under the running service', () => {
     const row = await handle.prisma.product.create({ data: { sku: 'OUTAGE-1', name: 'Outage', price: '2.00', stock: 100_000 } });
     product = { id: row.id, globalId: toGlobalId('Product', row.id) };
     tokens = { customer: await signAccessToken(TEST_JWT_SECRET, customer.id), analyst: await signAccessToken(TEST_JWT_SECRET, analyst.id) };
-    server = await startServer({ host: '127.0.0.1', port: 0, production: false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: 10_000 }, handle);
+    server = await startServer(
+      { host: '127.0.0.1', port: 0, production: false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: 10_000 },
+      handle,
+    );
   });
   afterAll(async () => {
     await server?.stop();
@@ -67,110 +70,131 @@ describe('a PostgreSQL restart under the running service', () => {
   });
 
   const order = (key: string) =>
-    postOperation(server.url, PlaceOrderDocument, { input: { items: [{ productId: product.globalId, quantity: 1 }], idempotencyKey: key } }, { token: tokens.customer });
-
-  it('is SERVICE_UNAVAILABLE inside placeOrder, a report and a loader, and at the token lookup; /readyz says 503 until it is back', { timeout: 90_000 }, async () => {
-    dataOrFail(await order('before')); // one order, so that the list below has lines to load
-    // Hold the locks that park each request where we want the outage to meet it.
-    const lock = await observer.pool.connect();
-    await lock.query('BEGIN');
-    await lock.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [product.id]);
-    await lock.query('LOCK TABLE order_items IN ACCESS EXCLUSIVE MODE');
-    const parked = [
-      order('parked'), // inside the interactive transaction, at the stock update
-      postOperation(server.url, RevenueByMonthDocument, { year: new Date().getUTCFullYear(), timeZone: 'UTC' }, { token: tokens.analyst }),
-      postOperation(server.url, OrdersDocument, { first: 5 }, { token: tokens.customer }), // in the items loader
-    ];
-    await untilLockWaiters(observer.prisma, parked.length);
-    await cluster.stop();
-    lock.release();
-    try {
-      for (const answer of await Promise.all(parked)) expectServiceUnavailable(answer);
-      expectServiceUnavailable(await order('while-down')); // the token's user cannot be looked up
-      expect(await status(`${server.url}/readyz`)).toBe(503);
-      expect(await status(`${server.url}/healthz`)).toBe(200);
-    } finally {
-      await cluster.start();
-    }
-    await pollUntil('/readyz says 200', async () => (await status(`${server.url}/readyz`)) === 200);
-    dataOrFail(await order('after'));
-    // The parked order was rolled back with its connection: retrying its key places it once.
-    dataOrFail(await order('parked'));
-    const keys = await observer.prisma.order.findMany({ where: { idempotencyKey: { in: ['before', 'parked', 'while-down', 'after'] } } });
-    expect(keys.map((row) => row.idempotencyKey).sort()).toEqual(['after', 'before', 'parked']);
-    // The transactions whose connections died gave those connections back: nothing is checked out.
-    expect(handle.pool.totalCount - handle.pool.idleCount).toBe(0);
-  });
-
-  it('serves a stream of keyed placeOrder through a stop and a start: only 503 while down, full service after, one order per key', { timeout: 90_000 }, async () => {
-    const WORKERS = 4;
-    const results = { placed: new Map<string, string>(), unavailable: 0, unexpected: [] as string[], placedAfterRestart: 0 };
-    let phase: 'up' | 'down' | 'back' | 'done' = 'up';
-    const done = () => phase === 'done'; // read through a call: the workers run while it changes
-    let progress = () => {};
-    const changed = () => new Promise<void>((resolve) => (progress = resolve));
-    const worker = async (id: number) => {
-      for (let index = 0; !done(); index += 1) {
-        const key = `stream-${id}-${index}`;
-        // A client's retry loop: the same key until an order comes back.
-        for (;;) {
-          const answer = await order(key);
-          if (answer.status === 200 && answer.data?.placeOrder) {
-            results.placed.set(key, answer.data.placeOrder.id);
-            if (phase === 'back') results.placedAfterRestart += 1;
-            break;
-          }
-          if (answer.status === 503 && answer.headers['retry-after'] && answer.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE') {
-            results.unavailable += 1;
-          } else {
-            results.unexpected.push(`${answer.status} ${JSON.stringify(answer.errors)}`);
-          }
-          progress();
-          if (done()) return;
-        }
-        progress();
-      }
-    };
-    const until = async (condition: () => boolean) => {
-      while (!condition()) {
-        expect(results.unexpected).toEqual([]);
-        await changed();
-      }
-    };
-    const workers = Promise.all(Array.from({ length: WORKERS }, (_, id) => worker(id)));
-    let firstOrderAfterMs: number, readyAfterMs: number;
-    try {
-      await until(() => results.placed.size >= 8);
-      phase = 'down';
-      await cluster.stop();
-      const unavailableBefore = results.unavailable;
-      await until(() => results.unavailable >= unavailableBefore + 2 * WORKERS);
-      expect(await status(`${server.url}/readyz`)).toBe(503);
-      await cluster.start();
-      const back = performance.now();
-      phase = 'back';
-      await until(() => results.placedAfterRestart >= 1);
-      firstOrderAfterMs = performance.now() - back;
-      await pollUntil('/readyz says 200', async () => (await status(`${server.url}/readyz`)) === 200);
-      readyAfterMs = performance.now() - back;
-      await until(() => results.placedAfterRestart >= 8);
-    } finally {
-      phase = 'done';
-      await workers;
-    }
-    console.log(
-      `outage: ${results.unavailable} answers were 503; first order ${Math.round(firstOrderAfterMs)} ms and /readyz 200 ` +
-        `${Math.round(readyAfterMs)} ms after PostgreSQL accepted connections again; ${results.placed.size} keys placed`,
+    postOperation(
+      server.url,
+      PlaceOrderDocument,
+      { input: { items: [{ productId: product.globalId, quantity: 1 }], idempotencyKey: key } },
+      { token: tokens.customer },
     );
 
-    expect(results.unexpected).toEqual([]);
-    const rows = await observer.prisma.order.findMany({ where: { idempotencyKey: { startsWith: 'stream-' } }, select: { id: true, idempotencyKey: true } });
-    expect(new Map(rows.map((row) => [row.idempotencyKey!, toGlobalId('Order', row.id)]))).toEqual(results.placed);
-    const orders = await observer.prisma.order.count();
-    const { stock } = await observer.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
-    expect(stock).toBe(100_000 - orders); // every order took one unit, and no rolled-back one did
-    await expectConsistentShop(observer.prisma);
-  });
+  it(
+    'is SERVICE_UNAVAILABLE inside placeOrder, a report and a loader, and at the token lookup; /readyz says 503 until it is back',
+    { timeout: 90_000 },
+    async () => {
+      dataOrFail(await order('before')); // one order, so that the list below has lines to load
+      // Hold the locks that park each request where we want the outage to meet it.
+      const lock = await observer.pool.connect();
+      await lock.query('BEGIN');
+      await lock.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [product.id]);
+      await lock.query('LOCK TABLE order_items IN ACCESS EXCLUSIVE MODE');
+      const parked = [
+        order('parked'), // inside the interactive transaction, at the stock update
+        postOperation(
+          server.url,
+          RevenueByMonthDocument,
+          { year: new Date().getUTCFullYear(), timeZone: 'UTC' },
+          { token: tokens.analyst },
+        ),
+        postOperation(server.url, OrdersDocument, { first: 5 }, { token: tokens.customer }), // in the items loader
+      ];
+      await untilLockWaiters(observer.prisma, parked.length);
+      await cluster.stop();
+      lock.release();
+      try {
+        for (const answer of await Promise.all(parked)) expectServiceUnavailable(answer);
+        expectServiceUnavailable(await order('while-down')); // the token's user cannot be looked up
+        expect(await status(`${server.url}/readyz`)).toBe(503);
+        expect(await status(`${server.url}/healthz`)).toBe(200);
+      } finally {
+        await cluster.start();
+      }
+      await pollUntil('/readyz says 200', async () => (await status(`${server.url}/readyz`)) === 200);
+      dataOrFail(await order('after'));
+      // The parked order was rolled back with its connection: retrying its key places it once.
+      dataOrFail(await order('parked'));
+      const keys = await observer.prisma.order.findMany({ where: { idempotencyKey: { in: ['before', 'parked', 'while-down', 'after'] } } });
+      expect(keys.map((row) => row.idempotencyKey).sort()).toEqual(['after', 'before', 'parked']);
+      // The transactions whose connections died gave those connections back: nothing is checked out.
+      expect(handle.pool.totalCount - handle.pool.idleCount).toBe(0);
+    },
+  );
+
+  it(
+    'serves a stream of keyed placeOrder through a stop and a start: only 503 while down, full service after, one order per key',
+    { timeout: 90_000 },
+    async () => {
+      const WORKERS = 4;
+      const results = { placed: new Map<string, string>(), unavailable: 0, unexpected: [] as string[], placedAfterRestart: 0 };
+      let phase: 'up' | 'down' | 'back' | 'done' = 'up';
+      const done = () => phase === 'done'; // read through a call: the workers run while it changes
+      let progress = () => {};
+      const changed = () => new Promise<void>((resolve) => (progress = resolve));
+      const worker = async (id: number) => {
+        for (let index = 0; !done(); index += 1) {
+          const key = `stream-${id}-${index}`;
+          // A client's retry loop: the same key until an order comes back.
+          for (;;) {
+            const answer = await order(key);
+            if (answer.status === 200 && answer.data?.placeOrder) {
+              results.placed.set(key, answer.data.placeOrder.id);
+              if (phase === 'back') results.placedAfterRestart += 1;
+              break;
+            }
+            if (answer.status === 503 && answer.headers['retry-after'] && answer.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE') {
+              results.unavailable += 1;
+            } else {
+              results.unexpected.push(`${answer.status} ${JSON.stringify(answer.errors)}`);
+            }
+            progress();
+            if (done()) return;
+          }
+          progress();
+        }
+      };
+      const until = async (condition: () => boolean) => {
+        while (!condition()) {
+          expect(results.unexpected).toEqual([]);
+          await changed();
+        }
+      };
+      const workers = Promise.all(Array.from({ length: WORKERS }, (_, id) => worker(id)));
+      let firstOrderAfterMs: number, readyAfterMs: number;
+      try {
+        await until(() => results.placed.size >= 8);
+        phase = 'down';
+        await cluster.stop();
+        const unavailableBefore = results.unavailable;
+        await until(() => results.unavailable >= unavailableBefore + 2 * WORKERS);
+        expect(await status(`${server.url}/readyz`)).toBe(503);
+        await cluster.start();
+        const back = performance.now();
+        phase = 'back';
+        await until(() => results.placedAfterRestart >= 1);
+        firstOrderAfterMs = performance.now() - back;
+        await pollUntil('/readyz says 200', async () => (await status(`${server.url}/readyz`)) === 200);
+        readyAfterMs = performance.now() - back;
+        await until(() => results.placedAfterRestart >= 8);
+      } finally {
+        phase = 'done';
+        await workers;
+      }
+      console.log(
+        `outage: ${results.unavailable} answers were 503; first order ${Math.round(firstOrderAfterMs)} ms and /readyz 200 ` +
+          `${Math.round(readyAfterMs)} ms after PostgreSQL accepted connections again; ${results.placed.size} keys placed`,
+      );
+
+      expect(results.unexpected).toEqual([]);
+      const rows = await observer.prisma.order.findMany({
+        where: { idempotencyKey: { startsWith: 'stream-' } },
+        select: { id: true, idempotencyKey: true },
+      });
+      expect(new Map(rows.map((row) => [row.idempotencyKey!, toGlobalId('Order', row.id)]))).toEqual(results.placed);
+      const orders = await observer.prisma.order.count();
+      const { stock } = await observer.prisma.product.findUniqueOrThrow({ where: { id: product.id } });
+      expect(stock).toBe(100_000 - orders); // every order took one unit, and no rolled-back one did
+      await expectConsistentShop(observer.prisma);
+    },
+  );
 });
 
 function dataOrFail<T>(answer: RawAnswer<T>): T {
@@ -189,9 +213,15 @@ describe('a request that gets no pooled connection in time', () => {
     const held = [await api.handle.pool.connect(), await api.handle.pool.connect()];
     try {
       expectServiceUnavailable(await postOperation(api.url, PlaceOrderDocument, { input }, { token: api.tokens.alice }));
-      const inTransaction = await placeOrder(api.db, { userId: alice.id, role: 'CUSTOMER' }, { ...input, items: [{ productId: someProduct.id, quantity: 1 }] }).catch((error: unknown) => error);
+      const inTransaction = await placeOrder(
+        api.db,
+        { userId: alice.id, role: 'CUSTOMER' },
+        { ...input, items: [{ productId: someProduct.id, quantity: 1 }] },
+      ).catch((error: unknown) => error);
       expect(isDatabaseUnavailable(inTransaction)).toBe(true);
-      const report = await revenueByMonth(api.db, { userId: 2, role: 'ANALYST' }, { year: 2026, timeZone: 'UTC' }, 1_000).catch((error: unknown) => error);
+      const report = await revenueByMonth(api.db, { userId: 2, role: 'ANALYST' }, { year: 2026, timeZone: 'UTC' }, 1_000).catch(
+        (error: unknown) => error,
+      );
       expect(isDatabaseUnavailable(report)).toBe(true);
     } finally {
       for (const client of held) client.release();

@@ -41,9 +41,15 @@ describe.runIf(hasPgbouncer)('behind PgBouncer (transaction pooling)', () => {
 
   it('serves reports (read-only transaction, statement timeout) and pages through lists', async () => {
     dataOf(await execute(api.url, RevenueByMonthDocument, { year: 2026, timeZone: 'Europe/Paris' }, { token: api.tokens.analyst }));
-    const users = await walkConnection(5, async (after) => dataOf(await execute(api.url, UsersDocument, { first: 5, after }, { token: api.tokens.admin })).users);
+    const users = await walkConnection(
+      5,
+      async (after) => dataOf(await execute(api.url, UsersDocument, { first: 5, after }, { token: api.tokens.admin })).users,
+    );
     expect(users.length).toBe(await api.db.user.count({ where: { deletedAt: null } }));
-    const products = await walkConnection(7, async (after) => dataOf(await execute(api.url, ProductsDocument, { first: 7, after })).products);
+    const products = await walkConnection(
+      7,
+      async (after) => dataOf(await execute(api.url, ProductsDocument, { first: 7, after })).products,
+    );
     expect(products.length).toBe(await api.db.product.count({ where: { deletedAt: null } }));
   });
 

@@ -43,9 +43,16 @@ describe('with a pool of one connection', () => {
     dataOf(await execute(api.url, ProductsDocument, { first: 20 }));
     dataOf(await execute(api.url, UsersDocument, { first: 20 }, { token: admin }));
     dataOf(await execute(api.url, OrdersDocument, { first: 20 }, { token: admin }));
-    const items = [{ productId: toGlobalId('Product', 2), quantity: 1 }, { productId: toGlobalId('Product', 1), quantity: 1 }];
-    const placed = dataOf(await execute(api.url, PlaceOrderDocument, { input: { items, idempotencyKey: 'pool-of-one' } }, { token: alice })).placeOrder;
-    const replayed = dataOf(await execute(api.url, PlaceOrderDocument, { input: { items, idempotencyKey: 'pool-of-one' } }, { token: alice })).placeOrder;
+    const items = [
+      { productId: toGlobalId('Product', 2), quantity: 1 },
+      { productId: toGlobalId('Product', 1), quantity: 1 },
+    ];
+    const placed = dataOf(
+      await execute(api.url, PlaceOrderDocument, { input: { items, idempotencyKey: 'pool-of-one' } }, { token: alice }),
+    ).placeOrder;
+    const replayed = dataOf(
+      await execute(api.url, PlaceOrderDocument, { input: { items, idempotencyKey: 'pool-of-one' } }, { token: alice }),
+    ).placeOrder;
     expect(replayed.id).toBe(placed.id);
     dataOf(await execute(api.url, OrderDocument, { id: placed.id }, { token: alice }));
     dataOf(await execute(api.url, NodeDocument, { id: placed.id }, { token: alice }));

@@ -24,8 +24,14 @@ async function liveProducts() {
   return api.db.product.findMany({ where: { deletedAt: null }, orderBy: { id: 'asc' } });
 }
 
-async function walkProducts(size: number, variables: { filter?: ProductFilter; orderBy?: { field: ProductOrderField; direction: SortDirection } }) {
-  return walkConnection(size, async (after) => dataOf(await execute(api.url, ProductsDocument, { ...variables, first: size, after })).products);
+async function walkProducts(
+  size: number,
+  variables: { filter?: ProductFilter; orderBy?: { field: ProductOrderField; direction: SortDirection } },
+) {
+  return walkConnection(
+    size,
+    async (after) => dataOf(await execute(api.url, ProductsDocument, { ...variables, first: size, after })).products,
+  );
 }
 
 async function productCounts() {
@@ -83,7 +89,9 @@ describe('products (anyone may read)', () => {
     ];
     for (const [filter, matches] of cases) {
       const expected = all.filter(matches).map((p) => p.sku);
-      const page = dataOf(await execute(api.url, ProductsDocument, { first: 100, filter, orderBy: { field: 'CREATED_AT', direction: 'ASC' } })).products;
+      const page = dataOf(
+        await execute(api.url, ProductsDocument, { first: 100, filter, orderBy: { field: 'CREATED_AT', direction: 'ASC' } }),
+      ).products;
       expect(page.edges.map((edge) => edge.node.sku).sort(), JSON.stringify(filter)).toEqual(expected.sort());
       expect(page.totalCount).toBe(expected.length);
     }
@@ -98,7 +106,11 @@ describe('products (anyone may read)', () => {
     expectErrorCode(await execute(api.url, ProductsDocument, foreign), 'BAD_USER_INPUT');
     expectErrorCode(await execute(api.url, ProductsDocument, { filter: { minPrice: '-1' } }), 'BAD_USER_INPUT');
     // A forged cursor of the right list but with a key that is not a price or a date.
-    for (const [field, key] of [['PRICE', 'abc'], ['CREATED_AT', 'yesterday'], ['NAME', 5]] as const) {
+    for (const [field, key] of [
+      ['PRICE', 'abc'],
+      ['CREATED_AT', 'yesterday'],
+      ['NAME', 5],
+    ] as const) {
       const forged = encodeCursor({ order: `products:${field}:ASC`, key, id: 1 });
       expectErrorCode(await execute(api.url, ProductsDocument, { after: forged, orderBy: { field, direction: 'ASC' } }), 'BAD_USER_INPUT');
     }
@@ -120,14 +132,27 @@ describe('product mutations (admins only)', () => {
     expect(created).toMatchObject({ sku: 'NEW-WIDGET-1', name: 'Widget', price: '19.90', stock: 5, description: 'A widget' });
     expect(created.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-    const customerUpdate = await execute(api.url, UpdateProductDocument, { id: created.id, input: { price: '1.00' } }, { token: api.tokens.alice });
+    const customerUpdate = await execute(
+      api.url,
+      UpdateProductDocument,
+      { id: created.id, input: { price: '1.00' } },
+      { token: api.tokens.alice },
+    );
     expectErrorCode(customerUpdate, 'FORBIDDEN');
     const updated = dataOf(
-      await execute(api.url, UpdateProductDocument, { id: created.id, input: { price: '24.5', description: null } }, { token: api.tokens.admin }),
+      await execute(
+        api.url,
+        UpdateProductDocument,
+        { id: created.id, input: { price: '24.5', description: null } },
+        { token: api.tokens.admin },
+      ),
     ).updateProduct;
     expect(updated).toMatchObject({ price: '24.50', description: null, name: 'Widget' });
 
-    expectErrorCode(await execute(api.url, RestockProductDocument, { id: created.id, quantity: 3 }, { token: api.tokens.bob }), 'FORBIDDEN');
+    expectErrorCode(
+      await execute(api.url, RestockProductDocument, { id: created.id, quantity: 3 }, { token: api.tokens.bob }),
+      'FORBIDDEN',
+    );
     const restocked = dataOf(await execute(api.url, RestockProductDocument, { id: created.id, quantity: 3 }, { token: api.tokens.admin }));
     expect(restocked.restockProduct.stock).toBe(8);
 

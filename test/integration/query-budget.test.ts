@@ -33,7 +33,8 @@ describe('query budget (DataLoader)', () => {
   });
 
   it('costs the same at 5 and at 50', async () => {
-    const cost = (first: number) => api.countStatements(() => execute(api.url, OrdersBudgetDocument, { first }, { token: api.tokens.admin }));
+    const cost = (first: number) =>
+      api.countStatements(() => execute(api.url, OrdersBudgetDocument, { first }, { token: api.tokens.admin }));
     expect(await cost(50)).toBe(await cost(5));
   });
 });

@@ -17,7 +17,8 @@ const usersPageCost = (users: number, orders: number) => 1 + users * (2 + orders
 const ordersPageCost = (first: number) => 1 + first * 202;
 
 /** The largest n in 0-100 with cost(n) <= LIMIT. */
-const largestWithin = (cost: (n: number) => number) => Math.max(...Array.from({ length: 101 }, (_, n) => n).filter((n) => cost(n) <= LIMIT));
+const largestWithin = (cost: (n: number) => number) =>
+  Math.max(...Array.from({ length: 101 }, (_, n) => n).filter((n) => cost(n) <= LIMIT));
 
 async function expectTooComplex(response: RawResponse, cost: number) {
   expect(response.status).toBe(400);
@@ -50,15 +51,18 @@ describe('query cost: the contract’s users page (users x 5 orders x their line
     literals: (users: number) => postQuery(api.url, inlineVariables(UsersPageDocument, { users, orders: 5 }), undefined, api.tokens.admin),
   };
 
-  it.each(['variables', 'literals'] as const)('with page sizes as %s: it runs at 50 users and at the largest page that fits, and one more is refused', async (as) => {
-    for (const users of [50, under]) {
-      const ran = await send[as](users);
-      expect(ran.json?.errors, ran.text.slice(0, 500)).toBeUndefined();
-    }
-    let refused: RawResponse | undefined;
-    await expectNoSqlRan(async () => (refused = await send[as](over)));
-    await expectTooComplex(refused!, usersPageCost(over, 5));
-  });
+  it.each(['variables', 'literals'] as const)(
+    'with page sizes as %s: it runs at 50 users and at the largest page that fits, and one more is refused',
+    async (as) => {
+      for (const users of [50, under]) {
+        const ran = await send[as](users);
+        expect(ran.json?.errors, ran.text.slice(0, 500)).toBeUndefined();
+      }
+      let refused: RawResponse | undefined;
+      await expectNoSqlRan(async () => (refused = await send[as](over)));
+      await expectTooComplex(refused!, usersPageCost(over, 5));
+    },
+  );
 
   it('counts an omitted page size as its default: orders under 50 users default to 20 and cost too much', async () => {
     const response = await postQuery(api.url, print(UsersPageDocument), { users: 50 }, api.tokens.admin);
@@ -78,16 +82,19 @@ describe('query cost: the contract’s orders page (orders with their user and l
     dataOf(await execute(api.url, OrdersPageDocument, { first: 100 }, { token: api.tokens.admin }));
   });
 
-  it.each(['variables', 'literals'] as const)('with page sizes as %s: aliased pages run just within the limit and are refused one order past it', async (as) => {
-    const within = aliasedCopies(OrdersPageDocument, pages(lastUnder), as);
-    const ran = await postQuery(api.url, within.query, within.variables, api.tokens.admin);
-    expect(ran.json?.errors, ran.text.slice(0, 500)).toBeUndefined();
+  it.each(['variables', 'literals'] as const)(
+    'with page sizes as %s: aliased pages run just within the limit and are refused one order past it',
+    async (as) => {
+      const within = aliasedCopies(OrdersPageDocument, pages(lastUnder), as);
+      const ran = await postQuery(api.url, within.query, within.variables, api.tokens.admin);
+      expect(ran.json?.errors, ran.text.slice(0, 500)).toBeUndefined();
 
-    const past = aliasedCopies(OrdersPageDocument, pages(lastUnder + 1), as);
-    let refused: RawResponse | undefined;
-    await expectNoSqlRan(async () => (refused = await postQuery(api.url, past.query, past.variables, api.tokens.admin)));
-    await expectTooComplex(refused!, fullPages * ordersPageCost(100) + ordersPageCost(lastUnder + 1));
-  });
+      const past = aliasedCopies(OrdersPageDocument, pages(lastUnder + 1), as);
+      let refused: RawResponse | undefined;
+      await expectNoSqlRan(async () => (refused = await postQuery(api.url, past.query, past.variables, api.tokens.admin)));
+      await expectTooComplex(refused!, fullPages * ordersPageCost(100) + ordersPageCost(lastUnder + 1));
+    },
+  );
 });
 
 describe('query cost: 15 aliases of users(first: $n) { orders(first: $n) { items { product } } } (150,000 orders at n = 100)', () => {
@@ -99,11 +106,12 @@ describe('query cost: 15 aliases of users(first: $n) { orders(first: $n) { items
     let refused: RawResponse | undefined;
     await expectNoSqlRan(async () => (refused = await postQuery(api.url, query, { n: 100 }, api.tokens.admin)));
     await expectTooComplex(refused!, cost);
-    const anonymous = await api.countStatements(async () => (refused = await postQuery(api.url, query.replace(/\$n\b/g, '100').replace('query (100: Int) ', ''))));
+    const anonymous = await api.countStatements(
+      async () => (refused = await postQuery(api.url, query.replace(/\$n\b/g, '100').replace('query (100: Int) ', ''))),
+    );
     expect(anonymous).toBe(0);
     await expectTooComplex(refused!, cost);
   });
-
 });
 
 describe('query cost: page sizes out of range', () => {

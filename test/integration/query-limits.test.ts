@@ -21,7 +21,10 @@ async function refusedWithoutSql(query: string): Promise<RawResponse> {
 async function expectRefused(query: string, rule: string, limit: number) {
   const response = await refusedWithoutSql(query);
   expect(response.status).toBe(400);
-  expect(response.json?.errors?.map((error) => error.extensions?.code), response.text.slice(0, 300)).toEqual(['QUERY_TOO_COMPLEX']);
+  expect(
+    response.json?.errors?.map((error) => error.extensions?.code),
+    response.text.slice(0, 300),
+  ).toEqual(['QUERY_TOO_COMPLEX']);
   expect(response.json?.errors?.[0]?.extensions).toMatchObject({ rule, limit });
   expect(response.json?.errors?.[0]?.message).not.toMatch(/syntax error/i);
 }
@@ -49,7 +52,9 @@ describe('query limits over HTTP: one past each is a 400 that runs nothing', () 
   });
 
   it('nesting far past the token limit (20,000 list brackets) is a 400 parse failure, not a stack overflow', async () => {
-    const response = await expectParseFailed(`{ products(filter: { search: ${'['.repeat(20_000)}"x"${']'.repeat(20_000)} }) { totalCount } }`);
+    const response = await expectParseFailed(
+      `{ products(filter: { search: ${'['.repeat(20_000)}"x"${']'.repeat(20_000)} }) { totalCount } }`,
+    );
     expect(response.text).not.toMatch(/call stack/i);
   });
 });

@@ -51,43 +51,64 @@ function withoutComment(line: string): string {
   return line.trim();
 }
 
-type Plan =
-  | { where: 'fresh clone'; extraArgs?: string }
-  | { where: 'checkout' }
-  | { skip: string };
+type Plan = { where: 'fresh clone'; extraArgs?: string } | { where: 'checkout' } | { skip: string };
 
 /** How each README command is run; a command this list does not know fails the test. */
 const PLANS: [RegExp, Plan][] = [
-  [/^npm ci && npm start$/, {
-    skip: '`npm ci` would reinstall the node_modules every test shares; `npm start` serves until stopped: ' +
-      'its start, migration, readiness and clean stop are test/integration/commands.test.ts, on this suite\'s install',
-  }],
+  [
+    /^npm ci && npm start$/,
+    {
+      skip:
+        '`npm ci` would reinstall the node_modules every test shares; `npm start` serves until stopped: ' +
+        "its start, migration, readiness and clean stop are test/integration/commands.test.ts, on this suite's install",
+    },
+  ],
   [/^npm test$/, { skip: 'it is the suite running this test' }],
-  [/^curl /, {
-    skip: 'needs `npm start` listening on port 4000, which a shared machine cannot promise; the same token ' +
-      'reading `me` over HTTP is test/integration/commands.test.ts',
-  }],
-  [/^npm run seed /, {
-    skip: 'its 100,000 orders take 8-40 s; the seed CLI with small flags is test/integration/commands.test.ts ' +
-      '(and this file seeds with it), the data set is test/integration/seed.test.ts',
-  }],
+  [
+    /^curl /,
+    {
+      skip:
+        'needs `npm start` listening on port 4000, which a shared machine cannot promise; the same token ' +
+        'reading `me` over HTTP is test/integration/commands.test.ts',
+    },
+  ],
+  [
+    /^npm run seed /,
+    {
+      skip:
+        'its 100,000 orders take 8-40 s; the seed CLI with small flags is test/integration/commands.test.ts ' +
+        '(and this file seeds with it), the data set is test/integration/seed.test.ts',
+    },
+  ],
   // migrate dev would write the client and node_modules/.nexus-prisma, shared with the other test files.
   [/^npm run db:migrate /, { where: 'fresh clone', extraArgs: ' --skip-generate' }],
   [/^npm run db:(deploy|status)$/, { where: 'fresh clone' }],
   [/^TOKEN=\$\(npm run --silent token -- /, { where: 'checkout' }],
   [/^npm run report -- /, { where: 'checkout' }],
-  [/^JWT_SECRET=.* docker compose up --build$/, {
-    skip: 'no Docker engine on these machines; the image and Compose files are checked by reading, and what the ' +
-      'image runs (node dist/main.js, migrate deploy) is test/integration/build.test.ts and migrations.test.ts',
-  }],
-  [/^npm ci && npm run build$/, {
-    skip: '`npm ci` would reinstall the shared node_modules; the build is test/integration/build.test.ts (server) ' +
-      'and test/support/lambda.ts (the Lambda bundle the Lambda tests load)',
-  }],
-  [/^(mkdir -p build\/lambda|cd build\/lambda) /, {
-    skip: 'packaging the Lambda handler: test/support/lambda.ts packages this same layout (lambda.mjs, the query ' +
-      'compiler and schema.prisma, outside the repository) and the Lambda tests run it as Lambda does',
-  }],
+  [
+    /^JWT_SECRET=.* docker compose up --build$/,
+    {
+      skip:
+        'no Docker engine on these machines; the image and Compose files are checked by reading, and what the ' +
+        'image runs (node dist/main.js, migrate deploy) is test/integration/build.test.ts and migrations.test.ts',
+    },
+  ],
+  [
+    /^npm ci && npm run build$/,
+    {
+      skip:
+        '`npm ci` would reinstall the shared node_modules; the build is test/integration/build.test.ts (server) ' +
+        'and test/support/lambda.ts (the Lambda bundle the Lambda tests load)',
+    },
+  ],
+  [
+    /^(mkdir -p build\/lambda|cd build\/lambda) /,
+    {
+      skip:
+        'packaging the Lambda handler: test/support/lambda.ts packages this same layout (lambda.mjs, the query ' +
+        'compiler and schema.prisma, outside the repository) and the Lambda tests run it as Lambda does',
+    },
+  ],
 ];
 
 function planFor(command: string): Plan {
@@ -140,32 +161,44 @@ describe("the README's commands", { timeout: 180_000 }, () => {
   });
 
   // Concurrent: each is a few CLI runs of a few seconds, on databases of their own or read-only.
-  it.concurrent('npm run db:deploy on a fresh clone (no generated code) applies every migration to an empty database', async ({ expect }) => {
-    expect(existsSync(path.join(clone, 'src/generated/prisma'))).toBe(false);
-    const deploy = await run('npm run db:deploy', clone, empty.url);
-    expect(deploy.stdout).toContain('All migrations have been successfully applied');
-    expect(deploy.code).toBe(0);
-  }, 120_000);
+  it.concurrent(
+    'npm run db:deploy on a fresh clone (no generated code) applies every migration to an empty database',
+    async ({ expect }) => {
+      expect(existsSync(path.join(clone, 'src/generated/prisma'))).toBe(false);
+      const deploy = await run('npm run db:deploy', clone, empty.url);
+      expect(deploy.stdout).toContain('All migrations have been successfully applied');
+      expect(deploy.code).toBe(0);
+    },
+    120_000,
+  );
 
-  it.concurrent('npm run db:* on a fresh clone, in the order shown, after npm start has migrated (migrate dev finds nothing to do)', async ({ expect }) => {
-    const migrations = await readdir(path.join(clone, 'prisma/migrations'));
-    for (const command of commands) {
-      const plan = planFor(command);
-      if (!('where' in plan) || plan.where !== 'fresh clone') continue;
-      const result = await run(command + (plan.extraArgs ?? ''), clone, seeded.url);
-      expect(result, command).toMatchObject({ code: 0 });
-    }
-    // The schema matches the migrations: `migrate dev --name add_something` created none.
-    expect(await readdir(path.join(clone, 'prisma/migrations'))).toEqual(migrations);
-    expect(existsSync(path.join(clone, 'src/generated/prisma'))).toBe(false);
-  }, 180_000);
+  it.concurrent(
+    'npm run db:* on a fresh clone, in the order shown, after npm start has migrated (migrate dev finds nothing to do)',
+    async ({ expect }) => {
+      const migrations = await readdir(path.join(clone, 'prisma/migrations'));
+      for (const command of commands) {
+        const plan = planFor(command);
+        if (!('where' in plan) || plan.where !== 'fresh clone') continue;
+        const result = await run(command + (plan.extraArgs ?? ''), clone, seeded.url);
+        expect(result, command).toMatchObject({ code: 0 });
+      }
+      // The schema matches the migrations: `migrate dev --name add_something` created none.
+      expect(await readdir(path.join(clone, 'prisma/migrations'))).toEqual(migrations);
+      expect(existsSync(path.join(clone, 'src/generated/prisma'))).toBe(false);
+    },
+    180_000,
+  );
 
-  it.concurrent('the other commands, in this checkout, on a migrated and seeded database, in the order shown', async ({ expect }) => {
-    for (const command of commands) {
-      const plan = planFor(command);
-      if (!('where' in plan) || plan.where !== 'checkout') continue;
-      const result = await run(command, projectRoot, seeded.url);
-      expect(result, command).toMatchObject({ code: 0 });
-    }
-  }, 180_000);
+  it.concurrent(
+    'the other commands, in this checkout, on a migrated and seeded database, in the order shown',
+    async ({ expect }) => {
+      for (const command of commands) {
+        const plan = planFor(command);
+        if (!('where' in plan) || plan.where !== 'checkout') continue;
+        const result = await run(command, projectRoot, seeded.url);
+        expect(result, command).toMatchObject({ code: 0 });
+      }
+    },
+    180_000,
+  );
 });

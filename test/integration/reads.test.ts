@@ -61,8 +61,12 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
 
   it('rows by id equal findMany({ where: { id: { in } } })', async () => {
     const ids = [1, 2, 3, 5, 8, 13, 21, 999];
-    expect(byId(await usersByIds(reader, ids))).toStrictEqual(await db().user.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }));
-    expect(byId(await productsByIds(reader, ids))).toStrictEqual(await db().product.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }));
+    expect(byId(await usersByIds(reader, ids))).toStrictEqual(
+      await db().user.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }),
+    );
+    expect(byId(await productsByIds(reader, ids))).toStrictEqual(
+      await db().product.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }),
+    );
     expect(await usersByIds(reader, [])).toStrictEqual([]);
   });
 
@@ -81,7 +85,12 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
       await db().orderItem.findMany({ where: { orderId: { in: orderIds } }, orderBy: { id: 'asc' } }),
     );
     const userIds = [1, 3, 4, 6, 7, 999];
-    const counts = await db().order.groupBy({ by: ['userId'], where: { userId: { in: userIds } }, _count: { _all: true }, orderBy: { userId: 'asc' } });
+    const counts = await db().order.groupBy({
+      by: ['userId'],
+      where: { userId: { in: userIds } },
+      _count: { _all: true },
+      orderBy: { userId: 'asc' },
+    });
     expect([...(await orderCountsOfUsers(reader, userIds))].sort((a, b) => a.userId - b.userId)).toStrictEqual(
       counts.map((row) => ({ userId: row.userId, count: row._count._all })),
     );
@@ -98,8 +107,19 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
       [{ placedBefore: cutoff.placedAt }, { placedAt: { lt: cutoff.placedAt } }],
       [{ minTotal: new Prisma.Decimal('1000.5') }, { totalPrice: { gte: new Prisma.Decimal('1000.5') } }],
       [
-        { userId: 3, status: 'PAID', placedAfter: new Date('2025-06-01T00:00:00Z'), placedBefore: cutoff.placedAt, minTotal: new Prisma.Decimal('10') },
-        { userId: 3, status: 'PAID', placedAt: { gte: new Date('2025-06-01T00:00:00Z'), lt: cutoff.placedAt }, totalPrice: { gte: new Prisma.Decimal('10') } },
+        {
+          userId: 3,
+          status: 'PAID',
+          placedAfter: new Date('2025-06-01T00:00:00Z'),
+          placedBefore: cutoff.placedAt,
+          minTotal: new Prisma.Decimal('10'),
+        },
+        {
+          userId: 3,
+          status: 'PAID',
+          placedAt: { gte: new Date('2025-06-01T00:00:00Z'), lt: cutoff.placedAt },
+          totalPrice: { gte: new Prisma.Decimal('10') },
+        },
       ],
     ];
     const orderBy: Prisma.OrderOrderByWithRelationInput[] = [{ placedAt: 'desc' }, { id: 'desc' }];
@@ -110,16 +130,20 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
       const cursor = all[3];
       if (!cursor) continue;
       const afterCursor = { OR: [{ placedAt: { lt: cursor.placedAt } }, { placedAt: cursor.placedAt, id: { lt: cursor.id } }] };
-      expect(await ordersPage(reader, filter, cursor, 5)).toStrictEqual(await db().order.findMany({ where: { AND: [where, afterCursor] }, orderBy, take: 5 }));
+      expect(await ordersPage(reader, filter, cursor, 5)).toStrictEqual(
+        await db().order.findMany({ where: { AND: [where, afterCursor] }, orderBy, take: 5 }),
+      );
     }
   });
 
-  it("first orders of each user equal one findMany per user, in user order", async () => {
+  it('first orders of each user equal one findMany per user, in user order', async () => {
     const userIds = [3, 4, 6, 999];
     const orderBy: Prisma.OrderOrderByWithRelationInput[] = [{ placedAt: 'desc' }, { id: 'desc' }];
     const before = (await db().order.findMany({ where: { userId: 3 }, orderBy, skip: 2, take: 1 }))[0]!;
     for (const cursor of [undefined, before]) {
-      const afterCursor = cursor ? { OR: [{ placedAt: { lt: cursor.placedAt } }, { placedAt: cursor.placedAt, id: { lt: cursor.id } }] } : {};
+      const afterCursor = cursor
+        ? { OR: [{ placedAt: { lt: cursor.placedAt } }, { placedAt: cursor.placedAt, id: { lt: cursor.id } }] }
+        : {};
       const expected = [];
       for (const userId of [...userIds].sort((a, b) => a - b)) {
         expected.push(...(await db().order.findMany({ where: { userId, ...afterCursor }, orderBy, take: 3 })));
@@ -133,8 +157,14 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
       [{}, {}],
       [{ search: 'a' }, { OR: [{ name: { contains: 'a', mode: 'insensitive' } }, { sku: { contains: 'a', mode: 'insensitive' } }] }],
       [{ search: '\\%' }, { OR: [{ name: { contains: '\\%', mode: 'insensitive' } }, { sku: { contains: '\\%', mode: 'insensitive' } }] }],
-      [{ search: 'R\\_S' }, { OR: [{ name: { contains: 'R\\_S', mode: 'insensitive' } }, { sku: { contains: 'R\\_S', mode: 'insensitive' } }] }],
-      [{ minPrice: new Prisma.Decimal('100'), maxPrice: new Prisma.Decimal('300.5') }, { price: { gte: new Prisma.Decimal('100'), lte: new Prisma.Decimal('300.5') } }],
+      [
+        { search: 'R\\_S' },
+        { OR: [{ name: { contains: 'R\\_S', mode: 'insensitive' } }, { sku: { contains: 'R\\_S', mode: 'insensitive' } }] },
+      ],
+      [
+        { minPrice: new Prisma.Decimal('100'), maxPrice: new Prisma.Decimal('300.5') },
+        { price: { gte: new Prisma.Decimal('100'), lte: new Prisma.Decimal('300.5') } },
+      ],
       [{ inStock: true }, { stock: { gt: 0 } }],
       [{ inStock: false }, { stock: 0 }],
     ];
@@ -151,7 +181,9 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
           const orderBy = [{ [field]: direction }, { id: direction }];
           const all = await db().product.findMany({ where, orderBy });
           const sort = { column, descending: direction === 'desc' };
-          expect(await productsPage(reader, filter, sort, undefined, 6), `${JSON.stringify(filter)} ${column} ${direction}`).toStrictEqual(all.slice(0, 6));
+          expect(await productsPage(reader, filter, sort, undefined, 6), `${JSON.stringify(filter)} ${column} ${direction}`).toStrictEqual(
+            all.slice(0, 6),
+          );
           const cursor = all[2];
           if (!cursor) continue;
           const key = field === 'price' ? cursor.price.toFixed(2) : cursor[field];
@@ -168,7 +200,9 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
   it('user pages equal findMany of live users in id order, after a cursor', async () => {
     const where = { deletedAt: null };
     expect(await usersPage(reader, 0, 4)).toStrictEqual(await db().user.findMany({ where, orderBy: { id: 'asc' }, take: 4 }));
-    expect(await usersPage(reader, 4, 4)).toStrictEqual(await db().user.findMany({ where: { ...where, id: { gt: 4 } }, orderBy: { id: 'asc' }, take: 4 }));
+    expect(await usersPage(reader, 4, 4)).toStrictEqual(
+      await db().user.findMany({ where: { ...where, id: { gt: 4 } }, orderBy: { id: 'asc' }, take: 4 }),
+    );
     expect(await countLiveUsers(reader)).toBe(await db().user.count({ where }));
   });
 });
@@ -176,11 +210,31 @@ describe.each(readers)('prepared reads, %s', (_, makeReader) => {
 describe('the reader', () => {
   it('reads every shape of timestamp PostgreSQL prints as pg itself does', async () => {
     const reader = createReader(database.pool, { prepare: true });
-    const shapes = ['2026-01-31 23:30:00', '2026-01-31 23:30:00.1', '2026-01-31 23:30:00.12', '2026-01-31 23:30:00.123', '2026-01-31 23:30:00.123456',
-      '2000-02-29 12:00:00.5', '0099-12-31 00:00:00', '0999-01-01 00:00:00', '1970-01-01 00:00:00', 'infinity', '-infinity', '0044-03-15 12:00:00 BC'];
+    const shapes = [
+      '2026-01-31 23:30:00',
+      '2026-01-31 23:30:00.1',
+      '2026-01-31 23:30:00.12',
+      '2026-01-31 23:30:00.123',
+      '2026-01-31 23:30:00.123456',
+      '2000-02-29 12:00:00.5',
+      '0099-12-31 00:00:00',
+      '0999-01-01 00:00:00',
+      '1970-01-01 00:00:00',
+      'infinity',
+      '-infinity',
+      '0044-03-15 12:00:00 BC',
+    ];
     for (const shape of shapes) {
-      const [ours] = await reader.rows<{ at: Date }>({ name: 'timestamp_shape', text: "SELECT ($1::text || CASE WHEN $1 LIKE '%infinity' THEN '' ELSE '+00' END)::timestamptz AS at" }, [shape]);
-      const { rows: [pgs] } = await database.pool.query<{ at: Date }>("SELECT ($1::text || CASE WHEN $1 LIKE '%infinity' THEN '' ELSE '+00' END)::timestamptz AS at", [shape]);
+      const [ours] = await reader.rows<{ at: Date }>(
+        { name: 'timestamp_shape', text: "SELECT ($1::text || CASE WHEN $1 LIKE '%infinity' THEN '' ELSE '+00' END)::timestamptz AS at" },
+        [shape],
+      );
+      const {
+        rows: [pgs],
+      } = await database.pool.query<{ at: Date }>(
+        "SELECT ($1::text || CASE WHEN $1 LIKE '%infinity' THEN '' ELSE '+00' END)::timestamptz AS at",
+        [shape],
+      );
       expect(ours!.at, shape).toStrictEqual(pgs!.at);
     }
   });

@@ -45,12 +45,19 @@ const window = () => ({ from: new Date(Date.now() - DAY_MS).toISOString(), to: n
 const reportViaApi = async (range: { from: string; to: string }) =>
   dataOf(await execute(service.url, RevenueByDayDocument, { ...range, timeZone: 'Europe/Paris' }, { token: tokens.analyst })).revenueByDay;
 const reportOnPrimary = async (range: { from: string; to: string }) =>
-  (await revenueByDay(primaryDb.prisma, { userId: 2, role: 'ANALYST' }, { from: new Date(range.from), to: new Date(range.to), timeZone: 'Europe/Paris' }, 10_000)).map(
-    (row) => ({ day: row.day, revenue: row.revenue.toFixed(2), orderCount: row.orderCount }),
-  );
+  (
+    await revenueByDay(
+      primaryDb.prisma,
+      { userId: 2, role: 'ANALYST' },
+      { from: new Date(range.from), to: new Date(range.to), timeZone: 'Europe/Paris' },
+      10_000,
+    )
+  ).map((row) => ({ day: row.day, revenue: row.revenue.toFixed(2), orderCount: row.orderCount }));
 
 async function placePaidOrder(quantity: number): Promise<string> {
-  const order = dataOf(await execute(service.url, PlaceOrderDocument, { input: { items: [{ productId, quantity }] } }, { token: tokens.alice })).placeOrder;
+  const order = dataOf(
+    await execute(service.url, PlaceOrderDocument, { input: { items: [{ productId, quantity }] } }, { token: tokens.alice }),
+  ).placeOrder;
   dataOf(await execute(service.url, UpdateOrderStatusDocument, { id: order.id, status: 'PAID' }, { token: tokens.admin }));
   return order.id;
 }
@@ -106,7 +113,10 @@ describe.runIf(postgresBin)('read replica for reports (a real streaming standby)
     try {
       // Writes succeed (the standby would refuse them) and lookups see them at once.
       const orderId = await placePaidOrder(3);
-      expect(dataOf(await execute(service.url, OrderDocument, { id: orderId }, { token: tokens.alice })).order).toMatchObject({ id: orderId, status: 'PAID' });
+      expect(dataOf(await execute(service.url, OrderDocument, { id: orderId }, { token: tokens.alice })).order).toMatchObject({
+        id: orderId,
+        status: 'PAID',
+      });
       // The report still shows the replica's state, not the primary's.
       const onPrimary = await reportOnPrimary(range);
       expect(onPrimary).not.toEqual(before);
@@ -127,7 +137,9 @@ describe.runIf(postgresBin)('read replica for reports (a real streaming standby)
       expect(await reportViaApi(range)).toEqual(await reportOnPrimary(range));
     }
     lags.sort((a, b) => a - b);
-    const [{ replay_lag }] = await primaryDb.prisma.$queryRaw<[{ replay_lag: string | null }]>`SELECT replay_lag::text FROM pg_stat_replication`;
+    const [{ replay_lag }] = await primaryDb.prisma.$queryRaw<
+      [{ replay_lag: string | null }]
+    >`SELECT replay_lag::text FROM pg_stat_replication`;
     console.log(
       `replica: replayed ${lags.length} paid orders within ${lags[0]!.toFixed(1)}-${lags.at(-1)!.toFixed(1)} ms of the API's answer ` +
         `(median ${lags[5]!.toFixed(1)} ms); pg_stat_replication.replay_lag ${replay_lag ?? 'null'}`,

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { CancelOrderDocument, PlaceOrderDocument, RevenueByDayDocument, RevenueByMonthDocument, UpdateOrderStatusDocument } from '../generated/graphql';
+import {
+  CancelOrderDocument,
+  PlaceOrderDocument,
+  RevenueByDayDocument,
+  RevenueByMonthDocument,
+  UpdateOrderStatusDocument,
+} from '../generated/graphql';
 import { dataOf, SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';
 import { bucketed, localDate, revenueLines } from '../support/revenue';
@@ -54,7 +60,10 @@ describe('reports in time zones', () => {
     const now = new Date();
     const range = { from: new Date(now.getTime() - 86_400_000).toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() };
     const revenue = async () =>
-      dataOf(await execute(api.url, RevenueByDayDocument, range, { token: api.tokens.analyst })).revenueByDay.reduce((sum, day) => sum + Number(day.revenue), 0);
+      dataOf(await execute(api.url, RevenueByDayDocument, range, { token: api.tokens.analyst })).revenueByDay.reduce(
+        (sum, day) => sum + Number(day.revenue),
+        0,
+      );
     const items = [{ productId: toGlobalId('Product', productId), quantity: 3 }];
     const order = dataOf(await execute(api.url, PlaceOrderDocument, { input: { items } }, { token: api.tokens.alice })).placeOrder;
     expect(await revenue()).toBe(0);

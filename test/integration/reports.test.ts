@@ -23,7 +23,7 @@ describe('revenue reports on seeded data equal an independent computation', () =
     }
   });
 
-  it('months of a year == days of that year == the qualifying orders\' totals', async () => {
+  it("months of a year == days of that year == the qualifying orders' totals", async () => {
     const token = api.tokens.admin;
     const months = dataOf(await execute(api.url, RevenueByMonthDocument, { year: 2026 }, { token })).revenueByMonth;
     const days = dataOf(
@@ -58,7 +58,10 @@ describe('revenue reports on seeded data equal an independent computation', () =
     const names = new Map((await api.db.product.findMany()).map((product) => [product.id, product.name]));
     const expected = bucketed(lines, (line) => String(line.productId))
       .map(([productId, bucket]) => ({ productName: names.get(Number(productId))!, unitsSold: bucket.units, cents: bucket.cents }))
-      .sort((a, b) => b.cents - a.cents || b.unitsSold - a.unitsSold || (a.productName < b.productName ? -1 : a.productName > b.productName ? 1 : 0))
+      .sort(
+        (a, b) =>
+          b.cents - a.cents || b.unitsSold - a.unitsSold || (a.productName < b.productName ? -1 : a.productName > b.productName ? 1 : 0),
+      )
       .map(({ cents, ...row }) => ({ ...row, revenue: centsText(cents) }));
     for (const limit of [100, 5]) {
       const variables = { from: from.toISOString(), to: to.toISOString(), limit };
@@ -89,7 +92,10 @@ describe('report access and input', () => {
     }
     expectErrorCode(await execute(api.url, RevenueByDayDocument, { from: day.to, to: day.from }, { token }), 'BAD_USER_INPUT');
     expectErrorCode(await execute(api.url, RevenueByDayDocument, { from: day.from, to: day.from }, { token }), 'BAD_USER_INPUT');
-    expectErrorCode(await execute(api.url, RevenueByDayDocument, { from: '2025-01-01T00:00:00.000Z', to: '2026-02-06T00:00:00.000Z' }, { token }), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await execute(api.url, RevenueByDayDocument, { from: '2025-01-01T00:00:00.000Z', to: '2026-02-06T00:00:00.000Z' }, { token }),
+      'BAD_USER_INPUT',
+    );
     expectErrorCode(await execute(api.url, TopProductsDocument, { ...day, limit: 0 }, { token }), 'BAD_USER_INPUT');
     expectErrorCode(await execute(api.url, TopProductsDocument, { ...day, limit: 101 }, { token }), 'BAD_USER_INPUT');
     expectErrorCode(await execute(api.url, TopProductsDocument, { from: day.to, to: day.from }, { token }), 'BAD_USER_INPUT');
@@ -120,12 +126,35 @@ describe('npm run report', { timeout: 120_000 }, () => {
     const run = (...args: string[]) =>
       promisify(execFile)('npx', ['tsx', 'src/cli/report.ts', ...args], { env: { ...process.env, DATABASE_URL: api.databaseUrl } });
     const { stdout } = await run('revenue-by-month', '--year', '2026', '--tz', 'Europe/Paris', '--format', 'json');
-    const api2026 = dataOf(await execute(api.url, RevenueByMonthDocument, { year: 2026, timeZone: 'Europe/Paris' }, { token: api.tokens.analyst }));
-    expect(JSON.parse(stdout)).toEqual(api2026.revenueByMonth);
-    const csv = await run('top-products', '--from', '2026-01-01T00:00:00Z', '--to', '2026-07-01T00:00:00Z', '--limit', '3', '--format', 'csv');
-    const top = dataOf(
-      await execute(api.url, TopProductsDocument, { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z', limit: 3 }, { token: api.tokens.analyst }),
+    const api2026 = dataOf(
+      await execute(api.url, RevenueByMonthDocument, { year: 2026, timeZone: 'Europe/Paris' }, { token: api.tokens.analyst }),
     );
-    expect(csv.stdout.trim().split('\n').slice(1).map((line) => line.split(',').at(-1))).toEqual(top.topProducts.map((row) => row.revenue));
+    expect(JSON.parse(stdout)).toEqual(api2026.revenueByMonth);
+    const csv = await run(
+      'top-products',
+      '--from',
+      '2026-01-01T00:00:00Z',
+      '--to',
+      '2026-07-01T00:00:00Z',
+      '--limit',
+      '3',
+      '--format',
+      'csv',
+    );
+    const top = dataOf(
+      await execute(
+        api.url,
+        TopProductsDocument,
+        { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z', limit: 3 },
+        { token: api.tokens.analyst },
+      ),
+    );
+    expect(
+      csv.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').at(-1)),
+    ).toEqual(top.topProducts.map((row) => row.revenue));
   });
 });

@@ -55,7 +55,14 @@ afterAll(async () => {
 
 /** Starts the service as `npm start` does; resolves with its URL once it says it is ready. */
 async function startService() {
-  const env = { ...process.env, DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', NODE_ENV: 'development', DATABASE_POOL_SIZE: '4' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    PORT: '0',
+    NODE_ENV: 'development',
+    DATABASE_POOL_SIZE: '4',
+  };
   // node --import tsx, not the tsx or npx wrappers, so that SIGTERM reaches the service itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env });
   let output = '';
@@ -103,7 +110,10 @@ async function client(url: string, agent: http.Agent, prefix: string, onAnswer: 
 }
 
 async function ordersOfRound(prefix: string): Promise<Map<string, string>> {
-  const rows = await handle.prisma.order.findMany({ where: { idempotencyKey: { startsWith: `${prefix}-` } }, select: { id: true, idempotencyKey: true } });
+  const rows = await handle.prisma.order.findMany({
+    where: { idempotencyKey: { startsWith: `${prefix}-` } },
+    select: { id: true, idempotencyKey: true },
+  });
   return new Map(rows.map((row) => [row.idempotencyKey!, toGlobalId('Order', row.id)]));
 }
 
@@ -120,10 +130,15 @@ async function round(number: number) {
     }
   };
   const prefix = `round${number}`;
-  const outcomes = (await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(service.url, agent, `${prefix}-client${index}`, onAnswer)))).flat();
+  const outcomes = (
+    await Promise.all(Array.from({ length: CLIENTS }, (_, index) => client(service.url, agent, `${prefix}-client${index}`, onAnswer)))
+  ).flat();
   agent.destroy();
   let hang: NodeJS.Timeout | undefined;
-  const exitCode = await Promise.race([service.exited, new Promise<string>((resolve) => (hang = setTimeout(resolve, HANG_MS, 'still running')))]);
+  const exitCode = await Promise.race([
+    service.exited,
+    new Promise<string>((resolve) => (hang = setTimeout(resolve, HANG_MS, 'still running'))),
+  ]);
   clearTimeout(hang);
   const exitMs = performance.now() - (signalled ?? 0);
   if (exitCode === 'still running') service.child.kill('SIGKILL');
@@ -145,7 +160,10 @@ describe('SIGTERM during a burst of placeOrder on keep-alive connections', () =>
         const context = `round ${tally.rounds - 1}: ${result.output}`;
         expect(result.signalled, context).toBe(true);
         expect(result.exitCode, context).toBe(0);
-        expect(result.outcomes.filter((outcome) => outcome.kind === 'unexpected'), context).toEqual([]);
+        expect(
+          result.outcomes.filter((outcome) => outcome.kind === 'unexpected'),
+          context,
+        ).toEqual([]);
         expect(result.stored, context).toEqual(result.delivered);
         tally.delivered += result.delivered.size;
         tally.refused += result.outcomes.filter((outcome) => outcome.kind === 'refused').length;
@@ -175,7 +193,10 @@ function placeOrderRequest(key: string): string {
 describe('stopping the HTTP server', () => {
   it('finishes the request in flight, and runs nothing that arrives on its connection afterwards', async () => {
     const serving = openDatabase(database.url, 4);
-    const server = await startServer({ host: '127.0.0.1', port: 0, production: false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: 10_000 }, serving);
+    const server = await startServer(
+      { host: '127.0.0.1', port: 0, production: false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: 10_000 },
+      serving,
+    );
     const lock = await handle.pool.connect();
     const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1');
     let received = '';
@@ -205,9 +226,14 @@ describe('stopping the HTTP server', () => {
     const answers = received.split(/(?=HTTP\/1\.1 )/);
     expect(answers[0]).toMatch(/^HTTP\/1\.1 200 /);
     expect(answers[0]).toMatch(/\r\nConnection: close\r\n/i);
-    const keys = (await handle.prisma.order.findMany({ where: { idempotencyKey: { in: ['in-flight', 'arrived-after-stop'] } } })).map((order) => order.idempotencyKey);
+    const keys = (await handle.prisma.order.findMany({ where: { idempotencyKey: { in: ['in-flight', 'arrived-after-stop'] } } })).map(
+      (order) => order.idempotencyKey,
+    );
     expect(keys).toEqual(['in-flight']);
     // Either the late request was refused (503, Connection: close) or it never got a socket; it ran nothing.
-    expect(answers.slice(1).every((answer) => /^HTTP\/1\.1 503 /.test(answer)), received).toBe(true);
+    expect(
+      answers.slice(1).every((answer) => /^HTTP\/1\.1 503 /.test(answer)),
+      received,
+    ).toBe(true);
   });
 });

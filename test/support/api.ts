@@ -60,7 +60,14 @@ export function useTestApi(
     const handle = openDatabase(proxy?.url ?? created.url, options.poolSize ?? 10, options.poolTimeoutMs);
     await seedDemoData(handle.prisma, options.seed ?? SMALL_SHOP);
     server = await startServer(
-      { host: '127.0.0.1', port: 0, production: options.production ?? false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: options.reportTimeoutMs ?? 10_000, logger: QUIET },
+      {
+        host: '127.0.0.1',
+        port: 0,
+        production: options.production ?? false,
+        jwtSecret: TEST_JWT_SECRET,
+        reportTimeoutMs: options.reportTimeoutMs ?? 10_000,
+        logger: QUIET,
+      },
       handle,
     );
     const tokenFor = (userId: number) => signAccessToken(TEST_JWT_SECRET, userId);
@@ -94,7 +101,10 @@ export function useTestApi(
 
 /** Asserts that a response failed with exactly this `extensions.code`, and returns its first error. */
 export function expectErrorCode<T>(response: GraphQLResponse<T>, code: string) {
-  expect(response.errors?.map((error) => error.extensions?.code), JSON.stringify(response.errors)).toEqual([code]);
+  expect(
+    response.errors?.map((error) => error.extensions?.code),
+    JSON.stringify(response.errors),
+  ).toEqual([code]);
   return response.errors![0]!;
 }
 

@@ -49,12 +49,28 @@ export async function startCluster(options: { settings?: Record<string, string |
   const data = path.join(dir, 'data');
   const port = await freePort();
   if (options.standbyOf) {
-    await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(options.standbyOf.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync']);
+    await pg('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(options.standbyOf.port),
+      '-U',
+      'postgres',
+      '-D',
+      data,
+      '-R',
+      '-X',
+      'stream',
+      '--checkpoint=fast',
+      '--no-sync',
+    ]);
   } else {
     await pg('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   }
   const settings = { listen_addresses: '127.0.0.1', port, unix_socket_directories: dir, fsync: 'off', ...options.settings };
-  const flags = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`).join(' ');
+  const flags = Object.entries(settings)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
   await pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', flags, '-w', '-t', '60', 'start']);
   return {
     port,

@@ -27,7 +27,9 @@ export function aliasedCopies<TVariables extends Record<string, number>>(
     const renamed = visit(document, {
       [Kind.VARIABLE]: (node) => ({ ...node, name: { ...node.name, value: `${node.name.value}${index}` } }),
     });
-    const operation = renamed.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+    const operation = renamed.definitions.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    )!;
     if (operation.selectionSet.selections.length !== 1) throw new Error('aliasedCopies copies operations with one root field');
     for (const [name, value] of Object.entries(values)) variables[`${name}${index}`] = value;
     const printed = as === 'literals' ? inlineVariables({ ...renamed, definitions: [operation] }, variables) : print(operation);

@@ -33,11 +33,13 @@ const operationOf = (document: DocumentNode) =>
   document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
 /** The tests' operations (test/operations), fragments included. */
 const operations = Object.values(documents).filter(
-  (value): value is DocumentNode => (value as DocumentNode | undefined)?.kind === Kind.DOCUMENT && operationOf(value as DocumentNode) !== undefined,
+  (value): value is DocumentNode =>
+    (value as DocumentNode | undefined)?.kind === Kind.DOCUMENT && operationOf(value as DocumentNode) !== undefined,
 );
 const queries = operations.filter((document) => operationOf(document)!.operation === 'query');
 const mutations = operations.filter((document) => operationOf(document)!.operation === 'mutation');
-const variableNames = (document: DocumentNode) => (operationOf(document)!.variableDefinitions ?? []).map((definition) => definition.variable.name.value);
+const variableNames = (document: DocumentNode) =>
+  (operationOf(document)!.variableDefinitions ?? []).map((definition) => definition.variable.name.value);
 
 const INT_EDGES = [2_147_483_647, 2_147_483_648, -2_147_483_648, -2_147_483_649, 0, -1, 1e308, 0.5, Number.MAX_SAFE_INTEGER, 2 ** 53 + 1];
 const ODD_STRINGS = [
@@ -55,8 +57,53 @@ const ODD_STRINGS = [
   '\uffff\ufffe',
   'Ω≈ç√'.repeat(300),
 ];
-const JSON_SHAPES = ['null', '"x"', '42', 'true', '[]', '[1,2]', '{}', '{"query":null}', '{"query":{}}', '{"query":"{ version }","variables":[]}', '{"query":"{ version }","operationName":7}', '{"query":"{ version }","extensions":"x"}'];
-const INSERTS = ['{', '}', '(', ')', '[', ']', ':', '$', '@', '...', '"', '"""', '!', '=', ',', '#', '\\u0000', '\u0000', '\ud800', '\u00e9', 'first: 100', 'on', 'fragment', 'query', 'mutation', 'subscription', '__typename', '__schema', '999999999999', '-1', 'null'];
+const JSON_SHAPES = [
+  'null',
+  '"x"',
+  '42',
+  'true',
+  '[]',
+  '[1,2]',
+  '{}',
+  '{"query":null}',
+  '{"query":{}}',
+  '{"query":"{ version }","variables":[]}',
+  '{"query":"{ version }","operationName":7}',
+  '{"query":"{ version }","extensions":"x"}',
+];
+const INSERTS = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  '$',
+  '@',
+  '...',
+  '"',
+  '"""',
+  '!',
+  '=',
+  ',',
+  '#',
+  '\\u0000',
+  '\u0000',
+  '\ud800',
+  '\u00e9',
+  'first: 100',
+  'on',
+  'fragment',
+  'query',
+  'mutation',
+  'subscription',
+  '__typename',
+  '__schema',
+  '999999999999',
+  '-1',
+  'null',
+];
 
 const int = fc.oneof(fc.constantFrom(...INT_EDGES), fc.integer(), fc.double());
 const oddString = fc.oneof(
@@ -70,25 +117,40 @@ const oddString = fc.oneof(
 /** IDs of nothing: malformed, of another type, or of rows that do not exist. Never a live row of the right type. */
 const forgedId = fc.oneof(
   fc.constantFrom('', 'Product:1', 'UHJvZHVjdDox=', 'UHJvZHVjdDox ', 'a\u0000b', '\ud800'),
-  fc.constantFrom('Product', 'User', 'Order', 'OrderItem', 'Nothing').chain((type) =>
-    fc.constantFrom(`${type}:0`, `${type}:-1`, `${type}:01`, `${type}:1e3`, `${type}:2147483648`, `${type}:99999999999`, `${type}:1 `, `${type}:\u00001`).map((text) =>
-      Buffer.from(text).toString('base64url'),
+  fc
+    .constantFrom('Product', 'User', 'Order', 'OrderItem', 'Nothing')
+    .chain((type) =>
+      fc
+        .constantFrom(
+          `${type}:0`,
+          `${type}:-1`,
+          `${type}:01`,
+          `${type}:1e3`,
+          `${type}:2147483648`,
+          `${type}:99999999999`,
+          `${type}:1 `,
+          `${type}:\u00001`,
+        )
+        .map((text) => Buffer.from(text).toString('base64url')),
     ),
-  ),
-  fc.integer({ min: 1_000_000, max: 2_147_483_647 }).chain((id) =>
-    fc.constantFrom('Product', 'User', 'Order', 'OrderItem').map((type) => toGlobalId(type as 'Product', id)),
-  ),
+  fc
+    .integer({ min: 1_000_000, max: 2_147_483_647 })
+    .chain((id) => fc.constantFrom('Product', 'User', 'Order', 'OrderItem').map((type) => toGlobalId(type as 'Product', id))),
   fc.string({ unit: 'binary-ascii', maxLength: 30 }),
 );
 /** An ID of a real row, for reads only (maybe of the wrong type for where it goes). */
-const realId = fc.tuple(fc.constantFrom('Product', 'User', 'Order', 'OrderItem'), fc.integer({ min: 1, max: 40 })).map(([type, id]) => toGlobalId(type as 'Product', id));
+const realId = fc
+  .tuple(fc.constantFrom('Product', 'User', 'Order', 'OrderItem'), fc.integer({ min: 1, max: 40 }))
+  .map(([type, id]) => toGlobalId(type as 'Product', id));
 
 const cursor = fc.oneof(
-  fc.tuple(
-    fc.constantFrom('products:NAME:ASC', 'products:PRICE:DESC', 'products:CREATED_AT:ASC', 'orders', 'users', 'nothing', ''),
-    fc.oneof(fc.constant(null), int, oddString, fc.constantFrom('2026-13-45T99:00:00Z', 'not a date', '1e999', '-0')),
-    fc.oneof(int, fc.constant(-5)),
-  ).map(([order, key, id]) => Buffer.from(JSON.stringify([order, key, id])).toString('base64url')),
+  fc
+    .tuple(
+      fc.constantFrom('products:NAME:ASC', 'products:PRICE:DESC', 'products:CREATED_AT:ASC', 'orders', 'users', 'nothing', ''),
+      fc.oneof(fc.constant(null), int, oddString, fc.constantFrom('2026-13-45T99:00:00Z', 'not a date', '1e999', '-0')),
+      fc.oneof(int, fc.constant(-5)),
+    )
+    .map(([order, key, id]) => Buffer.from(JSON.stringify([order, key, id])).toString('base64url')),
   fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? '').toString('base64url')),
   oddString,
 );
@@ -115,7 +177,14 @@ const tokenHeader = (tokens: FuzzTokens): fc.Arbitrary<Record<string, string>> =
         arbitrary: fc.oneof(
           // Printable ASCII only: fetch refuses to send anything else in a header.
           fc.string({ unit: 'binary-ascii', maxLength: 60 }).map((text) => text.replace(/[^\x20-\x7e]/g, ' ')),
-          fc.constantFrom('Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', 'bearer x.y.z', `Bearer ${tokens.admin}x`, `Bearer ${tokens.admin.split('.').slice(0, 2).join('.')}.`),
+          fc.constantFrom(
+            'Bearer',
+            'Bearer ',
+            'Basic YWRtaW46YWRtaW4=',
+            'bearer x.y.z',
+            `Bearer ${tokens.admin}x`,
+            `Bearer ${tokens.admin.split('.').slice(0, 2).join('.')}.`,
+          ),
           fc.constantFrom('none', 'other-secret', 'expired', 'no-user', 'product-sub').map((how) => `forged:${how}`),
         ),
       },
@@ -130,7 +199,8 @@ export async function resolveForgedToken(headers: Record<string, string>, tokens
   const sign = (subject: string, exp: number, secret: string) =>
     new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setExpirationTime(exp).sign(new TextEncoder().encode(secret));
   const token = {
-    none: async () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: toGlobalId('User', 1), exp: now + 999 })).toString('base64url')}.`,
+    none: async () =>
+      `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: toGlobalId('User', 1), exp: now + 999 })).toString('base64url')}.`,
     'other-secret': () => sign(toGlobalId('User', 1), now + 3600, 'not-the-secret'),
     expired: () => sign(toGlobalId('User', 1), now - 60, tokens.secret),
     'no-user': () => sign(toGlobalId('User', 999_999), now + 3600, tokens.secret),
@@ -147,20 +217,30 @@ const json = (body: unknown, headers: Record<string, string>, kind: string): Fuz
 });
 
 /** One of `corpus` with 1-3 random edits: deletions, inserted tokens, duplicated slices. */
-const mutatedDocument = (corpus: DocumentNode[]) => fc
-  .tuple(
-    fc.constantFrom(...corpus.map((document) => print(document))),
-    fc.array(fc.tuple(fc.constantFrom('delete', 'insert', 'duplicate', 'replace'), fc.nat(), fc.nat({ max: 30 }), fc.constantFrom(...INSERTS), fc.string({ unit: 'binary', maxLength: 3 })), { minLength: 1, maxLength: 3 }),
-  )
-  .map(([text, edits]) =>
-    edits.reduce((document, [edit, at, length, token, characters]) => {
-      const position = at % (document.length + 1);
-      if (edit === 'delete') return document.slice(0, position) + document.slice(position + length);
-      if (edit === 'insert') return document.slice(0, position) + token + document.slice(position);
-      if (edit === 'replace') return document.slice(0, position) + characters + document.slice(position + characters.length);
-      return document.slice(0, position) + document.slice(position, position + length).repeat(3) + document.slice(position);
-    }, text),
-  );
+const mutatedDocument = (corpus: DocumentNode[]) =>
+  fc
+    .tuple(
+      fc.constantFrom(...corpus.map((document) => print(document))),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('delete', 'insert', 'duplicate', 'replace'),
+          fc.nat(),
+          fc.nat({ max: 30 }),
+          fc.constantFrom(...INSERTS),
+          fc.string({ unit: 'binary', maxLength: 3 }),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+    )
+    .map(([text, edits]) =>
+      edits.reduce((document, [edit, at, length, token, characters]) => {
+        const position = at % (document.length + 1);
+        if (edit === 'delete') return document.slice(0, position) + document.slice(position + length);
+        if (edit === 'insert') return document.slice(0, position) + token + document.slice(position);
+        if (edit === 'replace') return document.slice(0, position) + characters + document.slice(position + characters.length);
+        return document.slice(0, position) + document.slice(position, position + length).repeat(3) + document.slice(position);
+      }, text),
+    );
 
 function variablesFor(document: DocumentNode): fc.Arbitrary<Record<string, unknown>> {
   const names = variableNames(document);
@@ -188,16 +268,40 @@ function poisonedMutation(tokens: FuzzTokens): fc.Arbitrary<FuzzRequest> {
     .map((input) => ({ query: print(documents.UpdateUserDocument), variables: { id: tokens.aliceId, input }, token: tokens.alice }));
   const createProduct = fc
     .oneof(
-      fc.record({ sku: fc.constantFrom('', 'a', 'SKU\u0000', 'S'.repeat(65), 'HAS SPACE'), name: fc.constant('Fuzz'), price: fc.constant('1.00') }),
-      fc.record({ sku: fc.constant('FUZZ-1'), name: fc.constant('Fuzz'), price: fc.constantFrom('0', '-1', '1.001', '99999999999', 'NaN', 'abc', '') }),
-      fc.record({ sku: fc.constant('FUZZ-2'), name: fc.constant('Fuzz'), price: fc.constant('1.00'), stock: fc.constantFrom(-1, -2_147_483_648) }),
+      fc.record({
+        sku: fc.constantFrom('', 'a', 'SKU\u0000', 'S'.repeat(65), 'HAS SPACE'),
+        name: fc.constant('Fuzz'),
+        price: fc.constant('1.00'),
+      }),
+      fc.record({
+        sku: fc.constant('FUZZ-1'),
+        name: fc.constant('Fuzz'),
+        price: fc.constantFrom('0', '-1', '1.001', '99999999999', 'NaN', 'abc', ''),
+      }),
+      fc.record({
+        sku: fc.constant('FUZZ-2'),
+        name: fc.constant('Fuzz'),
+        price: fc.constant('1.00'),
+        stock: fc.constantFrom(-1, -2_147_483_648),
+      }),
     )
     .map((input) => ({ query: print(documents.CreateProductDocument), variables: { input }, token: tokens.admin }));
   const byForgedId = fc
-    .tuple(fc.constantFrom(documents.CancelOrderDocument, documents.DeleteProductDocument, documents.DeleteUserDocument, documents.UpdateOrderStatusDocument), forgedId)
+    .tuple(
+      fc.constantFrom(
+        documents.CancelOrderDocument,
+        documents.DeleteProductDocument,
+        documents.DeleteUserDocument,
+        documents.UpdateOrderStatusDocument,
+      ),
+      forgedId,
+    )
     .map(([document, id]) => ({ query: print(document), variables: { id, status: 'PAID' }, token: tokens.admin }));
   const restock = fc
-    .oneof(fc.record({ id: forgedId, quantity: fc.integer({ min: 1, max: 5 }) }), fc.record({ id: realId, quantity: fc.constantFrom(0, -1, -2_147_483_648) }))
+    .oneof(
+      fc.record({ id: forgedId, quantity: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ id: realId, quantity: fc.constantFrom(0, -1, -2_147_483_648) }),
+    )
     .map((variables) => ({ query: print(documents.RestockProductDocument), variables, token: tokens.admin }));
   return fc
     .oneof(placeOrder, updateUser, createProduct, byForgedId, restock)
@@ -211,11 +315,21 @@ const notGraphQL: fc.Arbitrary<FuzzRequest> = fc
       fc.string({ unit: 'binary', maxLength: 80 }),
       fc.uint8Array({ maxLength: 80 }),
       fc.constantFrom(...JSON_SHAPES),
-      fc.constantFrom(...operations.map((document) => JSON.stringify({ query: print(document) }))).chain((text) => fc.nat({ max: text.length - 1 }).map((cut) => text.slice(0, cut))),
+      fc
+        .constantFrom(...operations.map((document) => JSON.stringify({ query: print(document) })))
+        .chain((text) => fc.nat({ max: text.length - 1 }).map((cut) => text.slice(0, cut))),
       fc.constant('{"query":"query($n:Int){products(first:$n){totalCount}}","variables":{"n":1e400}}'),
       fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value) ?? 'undefined'),
     ),
-    fc.constantFrom('application/json', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'text/plain', 'application/graphql', '', 'application/x-www-form-urlencoded'),
+    fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-16',
+      'application/json; charset=latin1',
+      'text/plain',
+      'application/graphql',
+      '',
+      'application/x-www-form-urlencoded',
+    ),
     fc.constantFrom(undefined, 'gzip', 'deflate', 'br', 'compress', 'gzip, gzip'),
     fc.boolean(),
   )
@@ -235,26 +349,34 @@ export function fuzzRequest(tokens: FuzzTokens): fc.Arbitrary<FuzzRequest> {
   // Mutations go without a valid token; queries (read-only) with any.
   const mutationToken = anyToken.filter((headers) => !tokens.valid.some((token) => headers.authorization === `Bearer ${token}`));
   const someVariables = fc.oneof(fc.constant(undefined), fc.dictionary(fc.string({ maxLength: 8 }), anyValue, { maxKeys: 3 }));
-  const mutatedQuery = fc.oneof(
-    fc.tuple(mutatedDocument(queries), someVariables, anyToken),
-    fc.tuple(mutatedDocument(mutations), someVariables, mutationToken),
-  ).map(([query, variables, headers]) => json({ query, variables }, headers, 'mutated document'));
+  const mutatedQuery = fc
+    .oneof(fc.tuple(mutatedDocument(queries), someVariables, anyToken), fc.tuple(mutatedDocument(mutations), someVariables, mutationToken))
+    .map(([query, variables, headers]) => json({ query, variables }, headers, 'mutated document'));
   const wrongVariables = fc
     .tuple(fc.constantFrom(...queries, ...mutations), anyToken)
     .chain(([document, headers]) => variablesFor(document).map((variables) => ({ document, variables, headers })))
-    .filter(({ document, headers }) => operationOf(document)!.operation === 'query' || !tokens.valid.some((token) => headers.authorization === `Bearer ${token}`))
+    .filter(
+      ({ document, headers }) =>
+        operationOf(document)!.operation === 'query' || !tokens.valid.some((token) => headers.authorization === `Bearer ${token}`),
+    )
     .map(({ document, variables, headers }) => json({ query: print(document), variables }, headers, 'wrong variables'));
   const literalEdges = fc
     .tuple(fc.constantFrom(...INT_EDGES.filter(Number.isInteger)), fc.constantFrom('products', 'orders', 'users'), anyToken)
-    .map(([first, list, headers]) => json({ query: `{ ${list}(first: ${first}) { totalCount edges { cursor } } }` }, headers, 'literal numbers'));
-  const getRequest = fc.tuple(fc.oneof(mutatedDocument(queries), fc.constantFrom(...queries.map((document) => print(document)))), fc.oneof(fc.constant(undefined), fc.string({ maxLength: 20 })), anyToken).map(
-    ([query, variables, headers]): FuzzRequest => ({
+    .map(([first, list, headers]) =>
+      json({ query: `{ ${list}(first: ${first}) { totalCount edges { cursor } } }` }, headers, 'literal numbers'),
+    );
+  const getRequest = fc
+    .tuple(
+      fc.oneof(mutatedDocument(queries), fc.constantFrom(...queries.map((document) => print(document)))),
+      fc.oneof(fc.constant(undefined), fc.string({ maxLength: 20 })),
+      anyToken,
+    )
+    .map(([query, variables, headers]): FuzzRequest => ({
       kind: 'GET',
       method: 'GET',
       headers: { 'apollo-require-preflight': 'true', ...headers },
       search: new URLSearchParams({ query, ...(variables === undefined ? {} : { variables }) }).toString(),
-    }),
-  );
+    }));
   return fc.oneof(
     { weight: 6, arbitrary: mutatedQuery },
     { weight: 6, arbitrary: wrongVariables },

@@ -131,10 +131,18 @@ export async function startInstance(dir: string, env: Record<string, string>, fi
  * two dozen at once on a small machine only starve the other test files. Their invocations are
  * what runs concurrently.
  */
-export async function startInstances(count: number, dir: string, env: Record<string, string>, firstEvent: unknown, wave = 4): Promise<LambdaInstance[]> {
+export async function startInstances(
+  count: number,
+  dir: string,
+  env: Record<string, string>,
+  firstEvent: unknown,
+  wave = 4,
+): Promise<LambdaInstance[]> {
   const instances: LambdaInstance[] = [];
   for (let started = 0; started < count; started += wave) {
-    instances.push(...(await Promise.all(Array.from({ length: Math.min(wave, count - started) }, () => startInstance(dir, env, firstEvent)))));
+    instances.push(
+      ...(await Promise.all(Array.from({ length: Math.min(wave, count - started) }, () => startInstance(dir, env, firstEvent)))),
+    );
   }
   return instances;
 }

@@ -6,7 +6,14 @@ import type { Database } from '../../src/db/client';
 
 const REVENUE = new Set(['PAID', 'SHIPPED', 'DELIVERED']);
 
-export interface Line { orderId: number; status: string; placedAt: Date; productId: number; quantity: number; cents: number }
+export interface Line {
+  orderId: number;
+  status: string;
+  placedAt: Date;
+  productId: number;
+  quantity: number;
+  cents: number;
+}
 
 export async function revenueLines(db: Database): Promise<Line[]> {
   const items = await db.orderItem.findMany({ include: { order: true } });

@@ -19,7 +19,9 @@ export interface ServiceProcess {
  * itself) with `env`, and collects its stdout. Resolves once it says it is ready.
  */
 export async function startServiceProcess(env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, PORT: '0', ...env } });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, PORT: '0', ...env },
+  });
   let output = '';
   let stderr = '';
   const waiters = new Set<() => void>();

@@ -14,10 +14,15 @@ const server = http.createServer((_request, response) => {
   response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(reply.body);
 });
 let url = '';
-beforeAll(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => {
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  resolve();
-})));
+beforeAll(
+  () =>
+    new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', () => {
+        url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+        resolve();
+      }),
+    ),
+);
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const unavailable: Reply = {
@@ -27,7 +32,10 @@ const unavailable: Reply = {
 };
 
 async function failure(request: Promise<unknown>): Promise<OrderServiceError> {
-  const error = await request.then(() => undefined, (caught: unknown) => caught);
+  const error = await request.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(OrderServiceError);
   return error as OrderServiceError;
 }
@@ -48,7 +56,10 @@ describe('client: failures without data', () => {
   });
 
   it('a code this client does not know is UNKNOWN, with the server code kept', async () => {
-    replies.push({ status: 200, body: JSON.stringify({ errors: [{ message: 'new', extensions: { code: 'SOMETHING_NEW', detail: 1 } }], data: null }) });
+    replies.push({
+      status: 200,
+      body: JSON.stringify({ errors: [{ message: 'new', extensions: { code: 'SOMETHING_NEW', detail: 1 } }], data: null }),
+    });
     const error = await failure(createClient({ url }).request(ViewerDocument));
     expect(error.find('UNKNOWN')?.extensions).toEqual({ code: 'UNKNOWN', serverCode: 'SOMETHING_NEW', detail: 1 });
   });

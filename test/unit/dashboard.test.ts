@@ -26,21 +26,30 @@ describe('dashboard: CSV', () => {
   ];
 
   it('writes RFC 4180 lines with the numbers as given', () => {
-    expect(toCsv(columns, [{ name: 'Mug', revenue: '12.30' }, { name: 'Cup, "big"\nblue', revenue: '0.05' }])).toBe(
-      'productName,revenue\r\nMug,12.30\r\n"Cup, ""big""\nblue",0.05\r\n',
-    );
+    expect(
+      toCsv(columns, [
+        { name: 'Mug', revenue: '12.30' },
+        { name: 'Cup, "big"\nblue', revenue: '0.05' },
+      ]),
+    ).toBe('productName,revenue\r\nMug,12.30\r\n"Cup, ""big""\nblue",0.05\r\n');
   });
 
   it('keeps spreadsheet formulas in product names from running, and leaves numbers alone', () => {
-    expect(toCsv(columns, [{ name: '=HYPERLINK("x")', revenue: '-1.00' }, { name: '@SUM(A1)', revenue: '2.00' }])).toBe(
-      'productName,revenue\r\n"\'=HYPERLINK(""x"")",-1.00\r\n\'@SUM(A1),2.00\r\n',
-    );
+    expect(
+      toCsv(columns, [
+        { name: '=HYPERLINK("x")', revenue: '-1.00' },
+        { name: '@SUM(A1)', revenue: '2.00' },
+      ]),
+    ).toBe('productName,revenue\r\n"\'=HYPERLINK(""x"")",-1.00\r\n\'@SUM(A1),2.00\r\n');
   });
 });
 
 describe('dashboard: days in a time zone', () => {
   it('turns days into the instants where they begin, across DST changes', () => {
-    expect(dayRange('2026-03-01', '2026-04-30', 'Europe/Paris')).toEqual({ from: '2026-02-28T23:00:00.000Z', to: '2026-04-30T22:00:00.000Z' });
+    expect(dayRange('2026-03-01', '2026-04-30', 'Europe/Paris')).toEqual({
+      from: '2026-02-28T23:00:00.000Z',
+      to: '2026-04-30T22:00:00.000Z',
+    });
     expect(startOfDay('2026-03-29', 'Europe/Paris').toISOString()).toBe('2026-03-28T23:00:00.000Z'); // the day clocks go forward
     expect(startOfDay('2026-03-30', 'Europe/Paris').toISOString()).toBe('2026-03-29T22:00:00.000Z');
     expect(startOfDay('2026-11-01', 'America/New_York').toISOString()).toBe('2026-11-01T04:00:00.000Z'); // the day they go back
@@ -70,10 +79,14 @@ describe('dashboard: token and messages', () => {
     const error = (code: string, extensions: object = {}) =>
       new OrderServiceError([{ code, message: 'm', extensions: { ...extensions, code } } as never], 200);
     const expired = jwt({ exp: 1_700_000_000 });
-    expect(signInMessage(error('UNAUTHENTICATED'), expired, new Date(1_800_000_000_000))).toMatch(/^This access token expired on 2023-11-14 22:13 UTC/);
+    expect(signInMessage(error('UNAUTHENTICATED'), expired, new Date(1_800_000_000_000))).toMatch(
+      /^This access token expired on 2023-11-14 22:13 UTC/,
+    );
     expect(signInMessage(error('UNAUTHENTICATED'), 'forged')).toMatch(/^This access token was refused/);
     expect(signInMessage(error('FORBIDDEN'), 'x')).toMatch(/the reports are for analysts and admins/);
-    expect(reportMessage(error('QUERY_TOO_COMPLEX', { timeoutMs: 10_000 }))).toBe('The report ran out of time (10 s). Choose a shorter range and try again.');
+    expect(reportMessage(error('QUERY_TOO_COMPLEX', { timeoutMs: 10_000 }))).toBe(
+      'The report ran out of time (10 s). Choose a shorter range and try again.',
+    );
     expect(reportMessage(error('QUERY_TOO_COMPLEX', { cost: 6000, limit: 5000 }))).toMatch(/too expensive/);
   });
 });

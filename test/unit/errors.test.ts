@@ -38,9 +38,17 @@ describe('formatError', () => {
 
 describe('formatError for refusals before execution', () => {
   it("keeps a query limit's QUERY_TOO_COMPLEX that Apollo wrapped as a validation error", () => {
-    const rule = new GraphQLError('Aliases limit of 15 exceeded, found 16.', { extensions: { code: 'QUERY_TOO_COMPLEX', rule: 'aliases', limit: 15 } });
-    const wrapped = new GraphQLError(rule.message, { originalError: rule, extensions: { ...rule.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
-    const formatted = formatError(true, silent)({ message: rule.message, extensions: { rule: 'aliases', limit: 15, code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped);
+    const rule = new GraphQLError('Aliases limit of 15 exceeded, found 16.', {
+      extensions: { code: 'QUERY_TOO_COMPLEX', rule: 'aliases', limit: 15 },
+    });
+    const wrapped = new GraphQLError(rule.message, {
+      originalError: rule,
+      extensions: { ...rule.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const formatted = formatError(true, silent)(
+      { message: rule.message, extensions: { rule: 'aliases', limit: 15, code: 'GRAPHQL_VALIDATION_FAILED' } },
+      wrapped,
+    );
     expect(formatted.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', rule: 'aliases', limit: 15 });
   });
 

@@ -13,7 +13,13 @@ describe('global IDs', () => {
 
   it('refuse another type, unknown types, non-canonical and malformed IDs', () => {
     expect(() => idOf('Product', toGlobalId('Order', 1))).toThrow(BadUserInputError);
-    for (const bad of ['', 'garbage', Buffer.from('Invoice:1').toString('base64url'), Buffer.from('Order:01').toString('base64url'), Buffer.from('Order:99999999999').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'garbage',
+      Buffer.from('Invoice:1').toString('base64url'),
+      Buffer.from('Order:01').toString('base64url'),
+      Buffer.from('Order:99999999999').toString('base64url'),
+    ]) {
       expect(() => fromGlobalId(bad), bad).toThrow(BadUserInputError);
     }
   });

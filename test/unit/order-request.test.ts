@@ -9,7 +9,14 @@ const line = (productId: number, quantity: number) => ({ productId, quantity });
 describe('parseOrderRequest', () => {
   it('merges lines per product and sorts them by product id (the lock order)', () => {
     const request = parseOrderRequest(alice, { items: [line(9, 1), line(2, 3), line(9, 4)] });
-    expect(request).toEqual({ userId: 3, idempotencyKey: null, lines: [{ productId: 2, quantity: 3 }, { productId: 9, quantity: 5 }] });
+    expect(request).toEqual({
+      userId: 3,
+      idempotencyKey: null,
+      lines: [
+        { productId: 2, quantity: 3 },
+        { productId: 9, quantity: 5 },
+      ],
+    });
   });
 
   it('gives the same hash to the same order written differently, another to another order', () => {
@@ -20,7 +27,9 @@ describe('parseOrderRequest', () => {
   });
 
   it('accepts 1-100 lines of 1-10000 units and keys of 1-255 characters', () => {
-    expect(parseOrderRequest(alice, { items: Array.from({ length: 100 }, () => line(1, 10_000)) }).lines).toEqual([{ productId: 1, quantity: 1_000_000 }]);
+    expect(parseOrderRequest(alice, { items: Array.from({ length: 100 }, () => line(1, 10_000)) }).lines).toEqual([
+      { productId: 1, quantity: 1_000_000 },
+    ]);
     expect(parseOrderRequest(alice, { items: [line(1, 1)], idempotencyKey: 'k'.repeat(255) }).idempotencyKey).toHaveLength(255);
     for (const input of [
       { items: [] },

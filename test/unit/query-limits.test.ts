@@ -45,7 +45,9 @@ describe('query limits, each at its value and one past it', () => {
     expect(countTokens(tokens(QUERY_LIMITS.maxTokens))).toBe(QUERY_LIMITS.maxTokens);
     expect(countTokens(tokens(QUERY_LIMITS.maxTokens + 1))).toBe(QUERY_LIMITS.maxTokens + 1);
     expect(refusals(tokens(QUERY_LIMITS.maxTokens))).toEqual([]);
-    expect(() => parse(tokens(QUERY_LIMITS.maxTokens + 1), parseOptions)).toThrow(new RegExp(`more th\\w+ ${QUERY_LIMITS.maxTokens} tokens`)); // graphql-js says "more that"
+    expect(() => parse(tokens(QUERY_LIMITS.maxTokens + 1), parseOptions)).toThrow(
+      new RegExp(`more th\\w+ ${QUERY_LIMITS.maxTokens} tokens`),
+    ); // graphql-js says "more that"
     // 500 aliases (1,500 tokens) are refused while parsing, before the alias limit is looked at.
     expect(() => parse(aliases(500), parseOptions)).toThrow(GraphQLError);
   });
@@ -63,7 +65,11 @@ describe('query limits, each at its value and one past it', () => {
   });
 
   it('says how to fix a refusal, never "Syntax Error"', () => {
-    for (const document of [documentOfDepth(QUERY_LIMITS.maxDepth + 1), aliases(QUERY_LIMITS.maxAliases + 1), directives(QUERY_LIMITS.maxDirectives + 1)]) {
+    for (const document of [
+      documentOfDepth(QUERY_LIMITS.maxDepth + 1),
+      aliases(QUERY_LIMITS.maxAliases + 1),
+      directives(QUERY_LIMITS.maxDirectives + 1),
+    ]) {
       const [refusal] = refusals(document);
       expect(refusal?.message).toMatch(/Split the operation/);
       expect(refusal?.message).not.toMatch(/syntax error/i);

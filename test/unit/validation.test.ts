@@ -20,7 +20,8 @@ describe('input rules', () => {
 
   it('email: trimmed and lower-cased; needs a local part, a domain and a dot', () => {
     expect(valid.email(' Alice@Example.COM ')).toBe('alice@example.com');
-    for (const bad of ['alice', 'alice@', '@example.com', 'a@b', 'a b@example.com']) expect(() => valid.email(bad), bad).toThrow(BadUserInputError);
+    for (const bad of ['alice', 'alice@', '@example.com', 'a@b', 'a b@example.com'])
+      expect(() => valid.email(bad), bad).toThrow(BadUserInputError);
   });
 
   it('name: trimmed, 1-200 characters', () => {

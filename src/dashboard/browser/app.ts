@@ -63,7 +63,13 @@ function defaultFilters() {
 
 function readFilters(): Filters {
   const value = (name: string) => (filtersForm.elements.namedItem(name) as HTMLInputElement).value.trim();
-  return { timeZone: value('timeZone') || 'UTC', year: Number(value('year')), first: value('first'), last: value('last'), limit: Number(value('limit')) };
+  return {
+    timeZone: value('timeZone') || 'UTC',
+    year: Number(value('year')),
+    first: value('first'),
+    last: value('last'),
+    limit: Number(value('limit')),
+  };
 }
 
 function cell(tag: 'td' | 'th', text: string, numeric = false) {
@@ -132,7 +138,11 @@ async function runReport<Row>(report: Report<Row>, filters: Filters, run: number
 async function runReports() {
   const filters = readFilters();
   runs += 1;
-  await Promise.all([runReport(monthlyRevenue, filters, runs), runReport(dailyRevenue, filters, runs), runReport(topProducts, filters, runs)]);
+  await Promise.all([
+    runReport(monthlyRevenue, filters, runs),
+    runReport(dailyRevenue, filters, runs),
+    runReport(topProducts, filters, runs),
+  ]);
 }
 
 element<HTMLFormElement>('#sign-in-form').addEventListener('submit', (event) => {

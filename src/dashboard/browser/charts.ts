@@ -29,7 +29,16 @@ export function barChart(container: HTMLElement, labels: string[], values: (numb
         { values: (_chart, ticks) => ticks.map((tick) => labels[tick] ?? ''), splits: () => labels.map((_, index) => index) },
         { values: (_chart, ticks) => ticks.map(money), size: 70 },
       ],
-      series: [{}, { label: seriesLabel, fill: 'rgba(37, 99, 235, 0.55)', stroke: '#2563eb', paths: UPlot.paths.bars!({ size: [0.7, 80] }), points: { show: false } }],
+      series: [
+        {},
+        {
+          label: seriesLabel,
+          fill: 'rgba(37, 99, 235, 0.55)',
+          stroke: '#2563eb',
+          paths: UPlot.paths.bars!({ size: [0.7, 80] }),
+          points: { show: false },
+        },
+      ],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
     },

@@ -7,7 +7,8 @@ export const TOKEN_HINT = 'Get one with: npm run --silent token -- analyst@examp
 export function signInMessage(error: unknown, token: string, now = new Date()): string {
   if (isOrderServiceError(error, 'UNAUTHENTICATED')) {
     const expiry = tokenExpiry(token);
-    if (expiry && expiry <= now) return `This access token expired on ${expiry.toISOString().replace('T', ' ').slice(0, 16)} UTC. ${TOKEN_HINT}`;
+    if (expiry && expiry <= now)
+      return `This access token expired on ${expiry.toISOString().replace('T', ' ').slice(0, 16)} UTC. ${TOKEN_HINT}`;
     return `This access token was refused (malformed, signed with another key, or for a deleted user). ${TOKEN_HINT}`;
   }
   if (isOrderServiceError(error, 'FORBIDDEN')) return notAnAnalyst();

@@ -67,7 +67,12 @@ export const monthlyRevenue: Report<MonthRow> = {
   chart(container, rows, { year }) {
     const months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
     const byMonth = new Map(rows.map((row) => [row.month, Number(row.revenue)]));
-    barChart(container, months, months.map((month) => byMonth.get(month) ?? null), 'Revenue');
+    barChart(
+      container,
+      months,
+      months.map((month) => byMonth.get(month) ?? null),
+      'Revenue',
+    );
   },
   fileName: ({ year, timeZone }) => `revenue-by-month-${year}-${zoneInName(timeZone)}.csv`,
 };
@@ -81,7 +86,12 @@ export const dailyRevenue: Report<DayRow> = {
     // The API leaves out days without revenue; the line shows them as zero.
     const byDay = new Map(rows.map((row) => [row.day, Number(row.revenue)]));
     const days = daysBetween(first, last);
-    lineChart(container, days, days.map((day) => byDay.get(day) ?? 0), 'Revenue');
+    lineChart(
+      container,
+      days,
+      days.map((day) => byDay.get(day) ?? 0),
+      'Revenue',
+    );
   },
   fileName: ({ first, last, timeZone }) => `revenue-by-day-${first}-to-${last}-${zoneInName(timeZone)}.csv`,
 };

@@ -52,7 +52,12 @@ export async function countOrders(reader: Reader, filter: OrdersFilter): Promise
  * The first `perUser` orders of each user (after `before`, when given), newest first, in one
  * statement: a window per user. Sorted by user, then newest first.
  */
-export function ordersOfUsersPage(reader: Reader, userIds: readonly number[], before: { placedAt: Date; id: number } | undefined, perUser: number) {
+export function ordersOfUsersPage(
+  reader: Reader,
+  userIds: readonly number[],
+  before: { placedAt: Date; id: number } | undefined,
+  perUser: number,
+) {
   const params = new Parameters();
   const conditions = [`user_id = ANY(${params.add(userIds)}::int[])`];
   if (before) conditions.push(`(placed_at, id) < (${params.add(before.placedAt)}::timestamptz, ${params.add(before.id)}::int)`);

@@ -11,8 +11,7 @@ import { statement } from './statement';
 /** Each model's columns under its Prisma field names, in the model's order. */
 export const COLUMNS = {
   user: 'id, email, name, role, created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"',
-  product:
-    'id, sku, name, description, price, stock, created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"',
+  product: 'id, sku, name, description, price, stock, created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"',
   order:
     'id, user_id AS "userId", status, total_price AS "totalPrice", placed_at AS "placedAt", updated_at AS "updatedAt", ' +
     'idempotency_key AS "idempotencyKey", request_hash AS "requestHash"',
@@ -29,7 +28,10 @@ const ORDER = byId('orders', COLUMNS.order);
 const ORDER_ITEM = byId('order_items', COLUMNS.orderItem);
 const USERS = byIds('users', COLUMNS.user);
 const PRODUCTS = byIds('products', COLUMNS.product);
-const ITEMS_OF_ORDERS = statement('items_of_orders', `SELECT ${COLUMNS.orderItem} FROM order_items WHERE order_id = ANY($1::int[]) ORDER BY id`);
+const ITEMS_OF_ORDERS = statement(
+  'items_of_orders',
+  `SELECT ${COLUMNS.orderItem} FROM order_items WHERE order_id = ANY($1::int[]) ORDER BY id`,
+);
 const ORDER_COUNTS = statement(
   'order_counts',
   'SELECT user_id AS "userId", count(*)::int AS count FROM orders WHERE user_id = ANY($1::int[]) GROUP BY user_id',

@@ -428,7 +428,9 @@ function tokenFromFragment(hash) {
 function tokenExpiry(token2) {
   try {
     const payload = token2.split(".")[1] ?? "";
-    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(payload.length / 4) * 4, "="));
+    const json = atob(
+      payload.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(payload.length / 4) * 4, "=")
+    );
     const exp = JSON.parse(json).exp;
     return typeof exp === "number" ? new Date(exp * 1e3) : void 0;
   } catch {
@@ -441,7 +443,8 @@ var TOKEN_HINT = "Get one with: npm run --silent token -- analyst@example.com";
 function signInMessage(error, token2, now = /* @__PURE__ */ new Date()) {
   if (isOrderServiceError(error, "UNAUTHENTICATED")) {
     const expiry = tokenExpiry(token2);
-    if (expiry && expiry <= now) return `This access token expired on ${expiry.toISOString().replace("T", " ").slice(0, 16)} UTC. ${TOKEN_HINT}`;
+    if (expiry && expiry <= now)
+      return `This access token expired on ${expiry.toISOString().replace("T", " ").slice(0, 16)} UTC. ${TOKEN_HINT}`;
     return `This access token was refused (malformed, signed with another key, or for a deleted user). ${TOKEN_HINT}`;
   }
   if (isOrderServiceError(error, "FORBIDDEN")) return notAnAnalyst();
@@ -498,7 +501,16 @@ function barChart(container, labels, values, seriesLabel) {
         { values: (_chart, ticks) => ticks.map((tick) => labels[tick] ?? ""), splits: () => labels.map((_, index) => index) },
         { values: (_chart, ticks) => ticks.map(money), size: 70 }
       ],
-      series: [{}, { label: seriesLabel, fill: "rgba(37, 99, 235, 0.55)", stroke: "#2563eb", paths: UPlot.paths.bars({ size: [0.7, 80] }), points: { show: false } }],
+      series: [
+        {},
+        {
+          label: seriesLabel,
+          fill: "rgba(37, 99, 235, 0.55)",
+          stroke: "#2563eb",
+          paths: UPlot.paths.bars({ size: [0.7, 80] }),
+          points: { show: false }
+        }
+      ],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } }
     },
@@ -565,7 +577,12 @@ var monthlyRevenue = {
   chart(container, rows, { year }) {
     const months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, "0")}`);
     const byMonth = new Map(rows.map((row) => [row.month, Number(row.revenue)]));
-    barChart(container, months, months.map((month) => byMonth.get(month) ?? null), "Revenue");
+    barChart(
+      container,
+      months,
+      months.map((month) => byMonth.get(month) ?? null),
+      "Revenue"
+    );
   },
   fileName: ({ year, timeZone }) => `revenue-by-month-${year}-${zoneInName(timeZone)}.csv`
 };
@@ -576,7 +593,12 @@ var dailyRevenue = {
   chart(container, rows, { first, last }) {
     const byDay = new Map(rows.map((row) => [row.day, Number(row.revenue)]));
     const days = daysBetween(first, last);
-    lineChart(container, days, days.map((day) => byDay.get(day) ?? 0), "Revenue");
+    lineChart(
+      container,
+      days,
+      days.map((day) => byDay.get(day) ?? 0),
+      "Revenue"
+    );
   },
   fileName: ({ first, last, timeZone }) => `revenue-by-day-${first}-to-${last}-${zoneInName(timeZone)}.csv`
 };
@@ -641,7 +663,13 @@ function defaultFilters() {
 }
 function readFilters() {
   const value = (name) => filtersForm.elements.namedItem(name).value.trim();
-  return { timeZone: value("timeZone") || "UTC", year: Number(value("year")), first: value("first"), last: value("last"), limit: Number(value("limit")) };
+  return {
+    timeZone: value("timeZone") || "UTC",
+    year: Number(value("year")),
+    first: value("first"),
+    last: value("last"),
+    limit: Number(value("limit"))
+  };
 }
 function cell(tag, text, numeric = false) {
   const node = document.createElement(tag);
@@ -704,7 +732,11 @@ async function runReport(report, filters, run) {
 async function runReports() {
   const filters = readFilters();
   runs += 1;
-  await Promise.all([runReport(monthlyRevenue, filters, runs), runReport(dailyRevenue, filters, runs), runReport(topProducts, filters, runs)]);
+  await Promise.all([
+    runReport(monthlyRevenue, filters, runs),
+    runReport(dailyRevenue, filters, runs),
+    runReport(topProducts, filters, runs)
+  ]);
 }
 element("#sign-in-form").addEventListener("submit", (event) => {
   event.preventDefault();

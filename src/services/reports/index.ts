@@ -14,9 +14,23 @@ import { REVENUE_STATUSES } from '../order-process';
 import { runReport } from './run-report';
 import { checkTimeZone } from './time-zones';
 
-export interface MonthlyRevenue { month: string; revenue: Prisma.Decimal; orderCount: number; itemsSold: number }
-export interface DailyRevenue { day: string; revenue: Prisma.Decimal; orderCount: number }
-export interface ProductSales { productId: number; productName: string; unitsSold: number; revenue: Prisma.Decimal }
+export interface MonthlyRevenue {
+  month: string;
+  revenue: Prisma.Decimal;
+  orderCount: number;
+  itemsSold: number;
+}
+export interface DailyRevenue {
+  day: string;
+  revenue: Prisma.Decimal;
+  orderCount: number;
+}
+export interface ProductSales {
+  productId: number;
+  productName: string;
+  unitsSold: number;
+  revenue: Prisma.Decimal;
+}
 
 export const MAX_DAYS = 400;
 export const MAX_TOP_PRODUCTS = 100;
@@ -102,7 +116,9 @@ export async function revenueByDay(
   return runReport(db, viewer, timeoutMs, async (tx) => {
     checkRange(args.from, args.to, MAX_DAYS);
     const zone = await checkTimeZone(tx, args.timeZone);
-    const rows = await tx.$queryRaw<{ day: string; revenue: Prisma.Decimal; order_count: number }[]>(revenueByDaySql(args.from, args.to, zone));
+    const rows = await tx.$queryRaw<{ day: string; revenue: Prisma.Decimal; order_count: number }[]>(
+      revenueByDaySql(args.from, args.to, zone),
+    );
     return rows.map((row) => ({ day: row.day, revenue: row.revenue, orderCount: row.order_count }));
   });
 }
@@ -123,6 +139,11 @@ export async function topProducts(
     const rows = await tx.$queryRaw<{ product_id: number; product_name: string; units_sold: number; revenue: Prisma.Decimal }[]>(
       topProductsSql(args.from, args.to, limit),
     );
-    return rows.map((row) => ({ productId: row.product_id, productName: row.product_name, unitsSold: row.units_sold, revenue: row.revenue }));
+    return rows.map((row) => ({
+      productId: row.product_id,
+      productName: row.product_name,
+      unitsSold: row.units_sold,
+      revenue: row.revenue,
+    }));
   });
 }

@@ -19,19 +19,17 @@ export class ReportTimeoutError extends ServiceError {
  * timeout: a slow report fails cleanly instead of hanging the request.
  * @throws UNAUTHENTICATED, FORBIDDEN (not an analyst or admin); QUERY_TOO_COMPLEX (past the timeout).
  */
-export async function runReport<T>(
-  db: Database,
-  viewer: Viewer,
-  timeoutMs: number,
-  query: (tx: Transaction) => Promise<T>,
-): Promise<T> {
+export async function runReport<T>(db: Database, viewer: Viewer, timeoutMs: number, query: (tx: Transaction) => Promise<T>): Promise<T> {
   requireRole(viewer, 'ANALYST', 'ADMIN');
   try {
-    return await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-      await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
-      return query(tx);
-    }, { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: timeoutMs + 5_000 });
+    return await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+        await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
+        return query(tx);
+      },
+      { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: timeoutMs + 5_000 },
+    );
   } catch (error) {
     if (sqlState(error) === QUERY_CANCELED) throw new ReportTimeoutError(timeoutMs);
     throw error;

@@ -18,6 +18,7 @@ export async function checkTimeZone(db: Database | Transaction, timeZone: string
       throw error;
     },
   );
-  if (!(await known).has(timeZone)) throw new BadUserInputError(`Unknown time zone "${timeZone.slice(0, 64)}"; use an IANA name such as Europe/Paris.`, 'timeZone');
+  if (!(await known).has(timeZone))
+    throw new BadUserInputError(`Unknown time zone "${timeZone.slice(0, 64)}"; use an IANA name such as Europe/Paris.`, 'timeZone');
   return timeZone;
 }
