@@ -1,7 +1,7 @@
 /** The servers under test run as processes of their own: started, probed and measured here. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../src/ports';
 
 export interface ServerProcess {
   url: string;
@@ -17,16 +17,6 @@ export interface Command {
   argv: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function launch(command: Command, port: number): { child: ChildProcess; output: () => string } {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import net from 'node:net';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { freePort } from '../ports';
 
 export interface EmbeddedPostgres {
   /** URL of the server's `postgres` database. */
@@ -12,18 +12,6 @@ export interface EmbeddedPostgres {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface EmbeddedServer extends EmbeddedPostgres {
   /** Starts (or starts again) the server; resolves when it accepts connections. */

@@ -16,7 +16,7 @@ import { startServer } from '../../src/server';
 import { CreateUserDocument, MeDocument, PlaceOrderDocument, ProductsDocument } from '../generated/graphql';
 import { SMALL_SHOP } from '../support/api';
 import { createDatabase } from '../support/database';
-import { freePort, waitForPort } from '../support/ports';
+import { freePort, waitForPort } from '../../src/ports';
 import { startServiceProcess, type LogLine, type ServiceProcess } from '../support/service-process';
 
 const REQUEST_LINE_FIELDS = ['durationMs', 'errorCodes', 'level', 'msg', 'operationName', 'requestId', 'status', 'time', 'userId'];

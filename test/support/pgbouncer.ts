@@ -1,35 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { connectionOptions } from '../../src/db/connection-options';
+import { freePort, waitForPort } from '../../src/ports';
 
 /** Server connections per database/user pair: the most PostgreSQL sees from this PgBouncer. */
 export const PGBOUNCER_POOL_SIZE = 4;
 
 /** Whether this machine has PgBouncer (`.ci/run` installs it; `apt-get install pgbouncer`). */
 export const hasPgbouncer = spawnSync('pgbouncer', ['--version']).status === 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => resolve(socket.end() && true)).on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`pgbouncer did not listen on ${port}`);
-}
 
 /**
  * A PgBouncer in transaction pooling mode in front of `url`'s database, as operators deploy it;

@@ -1,9 +1,13 @@
+/** TCP ports on 127.0.0.1, for the embedded PostgreSQL and for the servers tests and benches start. */
 import net from 'node:net';
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+/** A port nothing listens on right now (the kernel's pick; free until someone takes it). */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
@@ -20,5 +24,5 @@ export async function waitForPort(port: number, timeoutMs = 90_000): Promise<voi
     if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`nothing listened on ${port}`);
+  throw new Error(`nothing listened on ${port} within ${timeoutMs} ms`);
 }
