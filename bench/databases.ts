@@ -4,54 +4,25 @@
  *   and kept for the next run (seeding 100,000 orders takes ~10 s);
  * - order_bench_checkout: reset on every run to one buyer, one hot product and many others.
  */
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { seedDemoData } from '../seed/seed';
 import { DEFAULT_SEED_OPTIONS } from '../seed/generate';
 import { openDatabase } from '../src/db/client';
-import { connectionOptions, urlForDatabase } from '../src/db/connection-options';
-import { startEmbeddedPostgres } from '../src/db/embedded';
+import { ensureDatabase, withClient } from '../src/db/admin';
+import { urlForDatabase } from '../src/db/connection-options';
+import type { DatabaseServer } from '../src/db/locate';
 import { applyPendingMigrations } from '../src/db/migrations';
 
 export const CHECKOUT_STOCK = 100_000_000;
 
-export interface BenchServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
-export async function benchServer(): Promise<BenchServer> {
-  if (process.env.DATABASE_URL) return { url: urlForDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} };
-  return startEmbeddedPostgres({ dataDir: path.join(tmpdir(), `order-service-bench-${process.pid}`), persistent: false });
-}
-
-async function ensureMigratedDatabase(server: BenchServer, name: string): Promise<string> {
-  const admin = new pg.Client(connectionOptions(server.url));
-  await admin.connect();
-  try {
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
-    if (!exists) await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
+async function ensureMigratedDatabase(server: DatabaseServer, name: string): Promise<string> {
+  await ensureDatabase(server.url, name);
   const url = urlForDatabase(server.url, name);
   await applyPendingMigrations(url);
   return url;
 }
 
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(connectionOptions(url));
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The read bench's shop: 50 orders per user, 500 products; seeded only when its size differs. */
-export async function readDatabase(server: BenchServer, orders: number, log: (message: string) => void): Promise<string> {
+export async function readDatabase(server: DatabaseServer, orders: number, log: (message: string) => void): Promise<string> {
   const url = await ensureMigratedDatabase(server, `order_bench_read_${orders}`);
   const seeded = await withClient(
     url,
@@ -79,7 +50,7 @@ export interface CheckoutShop {
 }
 
 /** The checkout bench's shop, emptied and refilled: a buyer, a hot product and `spread` others. */
-export async function checkoutDatabase(server: BenchServer, spread: number): Promise<CheckoutShop> {
+export async function checkoutDatabase(server: DatabaseServer, spread: number): Promise<CheckoutShop> {
   const url = await ensureMigratedDatabase(server, 'order_bench_checkout');
   return withClient(url, async (client) => {
     await client.query('TRUNCATE order_items, orders, products, users RESTART IDENTITY');

@@ -11,8 +11,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { signAccessToken } from '../src/graphql/auth';
 import { toGlobalId } from '../src/graphql/global-id';
+import { scratchServer } from '../src/db/locate';
 import { projectRoot } from '../src/project-root';
-import { benchServer, checkoutDatabase, readDatabase } from './databases';
+import { checkoutDatabase, readDatabase } from './databases';
 import { startServer } from './processes';
 import { printTable } from './support';
 import { load, type LoadRequest } from './wrk';
@@ -60,7 +61,7 @@ const packageOf = (url: string) =>
   /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
   (url.startsWith('node:') ? 'node (built-in)' : url ? path.relative(projectRoot, url.replace('file://', '')) : '(native/gc)');
 
-const server = await benchServer();
+const server = await scratchServer('order-service-bench');
 try {
   const scenario = flags.scenario!;
   const shop = scenario === 'checkout' ? await checkoutDatabase(server, 1_000) : undefined;

@@ -7,30 +7,24 @@
 import pg from 'pg';
 import { seedDemoData } from '../seed/seed';
 import { DEFAULT_SEED_OPTIONS } from '../seed/generate';
+import { ensureDatabase } from '../src/db/admin';
 import { openDatabase } from '../src/db/client';
 import { urlForDatabase } from '../src/db/connection-options';
-import { startEmbeddedPostgres } from '../src/db/embedded';
+import { scratchServer } from '../src/db/locate';
 import { applyMigrations } from '../src/db/migrations';
 import { Prisma } from '../src/generated/prisma';
 import { signAccessToken } from '../src/graphql/auth';
 import { revenueByDaySql, revenueByMonthSql, topProductsSql } from '../src/services/reports';
 import { startServer } from '../src/server';
 import { printTable } from './support';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
 const ORDERS = Number(process.env.BENCH_REPORT_ORDERS ?? 1_000_000);
 const RUNS = 5;
 const secret = 'bench-secret';
 
-const server = process.env.DATABASE_URL
-  ? { url: urlForDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} }
-  : await startEmbeddedPostgres({ dataDir: path.join(tmpdir(), `order-service-bench-${process.pid}`), persistent: false });
+const server = await scratchServer('order-service-bench');
 const name = `order_bench_reports_${ORDERS}`;
-const admin = new pg.Client({ connectionString: server.url });
-await admin.connect();
-if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
+await ensureDatabase(server.url, name);
 const url = urlForDatabase(server.url, name);
 await applyMigrations(url);
 const handle = openDatabase(url, 10);

@@ -16,8 +16,9 @@ import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { signAccessToken } from '../src/graphql/auth';
 import { toGlobalId } from '../src/graphql/global-id';
+import { scratchServer } from '../src/db/locate';
 import { projectRoot } from '../src/project-root';
-import { benchServer, checkoutDatabase, checkoutInvariant, readDatabase } from './databases';
+import { checkoutDatabase, checkoutInvariant, readDatabase } from './databases';
 import { cpuBetween, watchBackends, type BackendCpu } from './backend-cpu';
 import { coldStart, startServer, type Command, type ServerProcess } from './processes';
 import { load, type LoadRequest, type LoadResult } from './wrk';
@@ -172,7 +173,7 @@ async function phase(databaseUrl: string, scenarios: Scenario[], options: { comp
   }
 }
 
-const server = await benchServer();
+const server = await scratchServer('order-service-bench');
 const machine = {
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model ?? 'unknown',

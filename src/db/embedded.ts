@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import pg from 'pg';
 import { freePort } from '../ports';
 
 export interface EmbeddedPostgres {
@@ -52,16 +51,4 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
   const server = await embeddedServer(options);
   await server.start();
   return { url: server.url, stop: server.stop };
-}
-
-/** Creates the database if it does not exist yet (the embedded server starts with `postgres` only). */
-export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,12 +1,15 @@
 /**
  * Where the service's database is, without opening it: `npm run db:*` (src/cli/with-database.ts)
- * needs only this, so it runs before the Prisma client is generated (on a fresh clone).
+ * needs only this, so it runs before the Prisma client is generated (on a fresh clone). Also
+ * where tests and benches get a server to create their databases on.
  */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config';
 import { urlForDatabase } from './connection-options';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded';
+import { ensureDatabase } from './admin';
+import { startEmbeddedPostgres } from './embedded';
 import { projectRoot } from '../project-root';
 
 /** Where `npm start` keeps the embedded server's data, and the port it listens on. */
@@ -50,4 +53,19 @@ export async function locateDatabase(config: Config): Promise<DatabaseLocation> 
   await ensureDatabase(server.url, EMBEDDED_DATABASE);
   const url = urlForDatabase(server.url, EMBEDDED_DATABASE);
   return { url, directUrl: url, embedded: true, stop: server.stop };
+}
+
+export interface DatabaseServer {
+  /** URL of the server's `postgres` database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A server on which tests and benches create databases of their own: DATABASE_URL's (its
+ * `postgres` database) when given, else a throw-away embedded PostgreSQL, deleted when stopped.
+ */
+export async function scratchServer(label: string): Promise<DatabaseServer> {
+  if (process.env.DATABASE_URL) return { url: urlForDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} };
+  return startEmbeddedPostgres({ dataDir: path.join(tmpdir(), `${label}-${process.pid}-${Date.now()}`), persistent: false });
 }

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
-import { connectionOptions } from './connection-options';
+import type pg from 'pg';
+import { withClient } from './admin';
 import { projectRoot as root } from '../project-root';
 import { prismaCli, prismaCliEnvironment } from '../../prisma/toolchain/prisma-cli';
 
@@ -48,12 +48,7 @@ export async function pendingMigrations(db: Pick<pg.Pool, 'query'>, committed: s
  * CLI takes about a second to start, and most starts have nothing to apply.
  */
 export async function applyPendingMigrations(directUrl: string): Promise<void> {
-  const client = new pg.Client(connectionOptions(directUrl));
-  await client.connect();
-  try {
-    if ((await pendingMigrations(client, await committedMigrations())).length === 0) return;
-  } finally {
-    await client.end();
-  }
-  await applyMigrations(directUrl);
+  const committed = await committedMigrations();
+  const pending = await withClient(directUrl, (client) => pendingMigrations(client, committed));
+  if (pending.length > 0) await applyMigrations(directUrl);
 }

@@ -6,10 +6,10 @@
  * "sorry, too many clients already". Part 1, lambda-pooler.test.ts, is the fix.
  */
 import { print } from 'graphql';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../seed/seed';
 import { openDatabase } from '../../src/db/client';
+import { createDatabase } from '../../src/db/admin';
 import { applyMigrations } from '../../src/db/migrations';
 import { signAccessToken } from '../../src/graphql/auth';
 import { StorefrontDocument } from '../generated/graphql';
@@ -30,10 +30,7 @@ describe.runIf(postgresBin)('two dozen Lambda instances with a pool of 10 each a
 
   beforeAll(async () => {
     [bundle, cluster] = await Promise.all([buildLambda(), startCluster({ settings: { max_connections: MAX_CONNECTIONS } })]);
-    const admin = new pg.Client({ connectionString: cluster.url() });
-    await admin.connect();
-    await admin.query('CREATE DATABASE shop');
-    await admin.end();
+    await createDatabase(cluster.url(), 'shop');
     await applyMigrations(cluster.url('shop'));
     const handle = openDatabase(cluster.url('shop'), 2);
     await seedDemoData(handle.prisma, SMALL_SHOP);

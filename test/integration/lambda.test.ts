@@ -7,9 +7,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { print } from 'graphql';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { seedDemoData } from '../../seed/seed';
+import { withClient } from '../../src/db/admin';
 import { openDatabase } from '../../src/db/client';
 import { signAccessToken } from '../../src/graphql/auth';
 import { toGlobalId } from '../../src/graphql/global-id';
@@ -82,9 +82,12 @@ describe('the Lambda handler', () => {
   });
 
   it('answers many warm invocations correctly over one connection, and logs each', { timeout: 120_000 }, async () => {
-    const admin = new pg.Client({ connectionString: database.url });
-    await admin.connect();
-    const ordersBefore = Number((await admin.query('SELECT count(*) FROM orders')).rows[0].count);
+    const orders = () =>
+      withClient(
+        database.url,
+        async (client) => (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM orders')).rows[0]!.count,
+      );
+    const ordersBefore = await orders();
     const events = Array.from({ length: 60 }, (_, index) => {
       switch (index % 4) {
         case 0:
@@ -115,8 +118,7 @@ describe('the Lambda handler', () => {
     const { result: results, max } = await sampleConnections(inject('serverUrl'), database.name, instance.invoke(events), APPLICATION);
     expect(results.map((result) => result.statusCode)).toEqual(events.map(() => 200));
     expect(results.flatMap((result) => bodyOf(result).errors ?? [])).toEqual([]);
-    expect(Number((await admin.query('SELECT count(*) FROM orders')).rows[0].count)).toBe(ordersBefore + 15);
-    await admin.end();
+    expect(await orders()).toBe(ordersBefore + 15);
     expect(max).toBe(1);
     const lines = instance
       .stdout()
@@ -136,11 +138,10 @@ describe('the Lambda handler', () => {
       const fresh = await startInstance(bundle.dir, env(empty.url), productsEvent);
       await fresh.stop();
       expect(bodyOf(fresh.first).errors![0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
-      const admin = new pg.Client({ connectionString: empty.url });
-      await admin.connect();
-      const { rows } = await admin.query("SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public'");
-      await admin.end();
-      expect(rows[0].tables).toBe(0);
+      const { rows } = await withClient(empty.url, (client) =>
+        client.query<{ tables: number }>("SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public'"),
+      );
+      expect(rows[0]!.tables).toBe(0);
     } finally {
       await empty.drop();
     }

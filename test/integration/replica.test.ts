@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../seed/seed';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client';
+import { createDatabase } from '../../src/db/admin';
 import { applyMigrations } from '../../src/db/migrations';
 import { signAccessToken } from '../../src/graphql/auth';
 import { toGlobalId } from '../../src/graphql/global-id';
@@ -65,10 +66,7 @@ async function placePaidOrder(quantity: number): Promise<string> {
 describe.runIf(postgresBin)('read replica for reports (a real streaming standby)', () => {
   beforeAll(async () => {
     primary = await startCluster();
-    const admin = new pg.Client({ connectionString: primary.url() });
-    await admin.connect();
-    await admin.query('CREATE DATABASE shop');
-    await admin.end();
+    await createDatabase(primary.url(), 'shop');
     await applyMigrations(primary.url('shop'));
     primaryDb = openDatabase(primary.url('shop'), 2);
     await seedDemoData(primaryDb.prisma, SMALL_SHOP);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { createDatabase as createServerDatabase, dropDatabase } from '../../src/db/admin';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client';
 import { urlForDatabase } from '../../src/db/connection-options';
 
@@ -9,27 +9,15 @@ export interface TestDatabase extends DatabaseHandle {
   name: string;
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject('serverUrl') });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new database on the test server: a copy of the migrated template, or empty. */
 export async function createDatabase(options: { migrated: boolean }): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${inject('runPrefix')}${randomBytes(6).toString('hex')}`;
-  const template = options.migrated ? ` TEMPLATE ${pg.escapeIdentifier(inject('templateDatabase'))}` : '';
-  await admin((client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${template}`));
+  const serverUrl = inject('serverUrl');
+  await createServerDatabase(serverUrl, name, options.migrated ? inject('templateDatabase') : undefined);
   return {
     name,
-    url: urlForDatabase(inject('serverUrl'), name),
-    drop: async () => {
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
-    },
+    url: urlForDatabase(serverUrl, name),
+    drop: () => dropDatabase(serverUrl, name),
   };
 }
 

@@ -1,9 +1,7 @@
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { urlForDatabase } from '../../src/db/connection-options';
-import { startEmbeddedPostgres } from '../../src/db/embedded';
+import { createDatabase, dropDatabase, withClient } from '../../src/db/admin';
+import { scratchServer } from '../../src/db/locate';
 import { applyMigrations } from '../../src/db/migrations';
 
 declare module 'vitest' {
@@ -18,31 +16,17 @@ declare module 'vitest' {
 }
 
 async function dropDatabasesWithPrefix(serverUrl: string, prefix: string) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1 || '%'", [prefix]);
-    for (const { datname } of rows) {
-      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
-    }
-  } finally {
-    await admin.end();
-  }
+  const { rows } = await withClient(serverUrl, (admin) =>
+    admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1 || '%'", [prefix]),
+  );
+  for (const { datname } of rows) await dropDatabase(serverUrl, datname);
 }
 
 export default async function setup(project: TestProject) {
-  const server = process.env.DATABASE_URL
-    ? { url: urlForDatabase(process.env.DATABASE_URL, 'postgres'), stop: async () => {} }
-    : await startEmbeddedPostgres({
-        dataDir: path.join(tmpdir(), `order-service-test-${process.pid}-${Date.now()}`),
-        persistent: false,
-      });
+  const server = await scratchServer('order-service-test');
   const runPrefix = `order_test_${process.pid}_${Date.now().toString(36)}_`;
   const templateDatabase = `${runPrefix}template`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(templateDatabase)}`);
-  await admin.end();
+  await createDatabase(server.url, templateDatabase);
   await applyMigrations(urlForDatabase(server.url, templateDatabase));
 
   project.provide('serverUrl', server.url);
