@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
-import { connectDatabase } from '../src/db/connect';
+import { runCommand } from '../src/cli/command';
+import { withDatabase } from '../src/db/connect';
 import { DEFAULT_SEED_OPTIONS, type SeedOptions } from './generate';
 import { seedDemoData } from './seed';
 
@@ -40,8 +41,7 @@ export function parseSeedArgs(args: string[]): SeedOptions {
 
 async function main() {
   const options = parseSeedArgs(process.argv.slice(2));
-  const database = await connectDatabase(loadConfig());
-  try {
+  await withDatabase(loadConfig(), {}, async (database) => {
     const started = performance.now();
     const data = await seedDemoData(database.prisma, options, (message) => console.log(message));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -49,12 +49,7 @@ async function main() {
       `seeded ${data.users.length} users, ${data.products.length} products, ${data.orders.length} orders, ` +
         `${data.items.length} order lines in ${seconds} s`,
     );
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+runCommand(main);

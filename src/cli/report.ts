@@ -7,9 +7,10 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { connectDatabase } from '../db/connect';
+import { withDatabase } from '../db/connect';
 import { revenueByDay, revenueByMonth, topProducts } from '../services/reports';
 import type { Viewer } from '../services/viewer';
+import { runCommand } from './command';
 
 type Row = Record<string, string | number>;
 
@@ -50,10 +51,9 @@ async function main() {
   });
   if (!['table', 'csv', 'json'].includes(values.format)) throw new Error('--format is table, csv or json');
   const config = loadConfig();
-  const database = await connectDatabase(config, { migrate: false });
-  const db = database.reports; // the read replica when DATABASE_REPLICA_URL is set
   const timeout = config.reportTimeoutMs;
-  try {
+  await withDatabase(config, { migrate: false }, async (database) => {
+    const db = database.reports; // the read replica when DATABASE_REPLICA_URL is set
     let rows: Row[];
     switch (positionals[0]) {
       case 'revenue-by-month':
@@ -81,12 +81,7 @@ async function main() {
         throw new Error('usage: npm run report -- revenue-by-month|revenue-by-day|top-products [flags] [--format table|csv|json]');
     }
     console.log(format(rows, values.format));
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+runCommand(main);

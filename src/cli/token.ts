@@ -1,24 +1,17 @@
 /** npm run --silent token -- EMAIL: prints a signed access token for that existing user. */
 import { loadConfig } from '../config';
-import { connectDatabase } from '../db/connect';
+import { withDatabase } from '../db/connect';
 import { live } from '../db/live';
 import { signAccessToken } from '../graphql/auth';
+import { runCommand } from './command';
 
-async function main() {
+runCommand(async () => {
   const email = process.argv[2]?.trim().toLowerCase();
   if (!email) throw new Error('usage: npm run --silent token -- EMAIL');
   const config = loadConfig();
-  const database = await connectDatabase(config, { migrate: false });
-  try {
+  await withDatabase(config, { migrate: false }, async (database) => {
     const user = await database.prisma.user.findFirst({ where: { email, ...live } });
     if (!user) throw new Error(`no user with email ${email}`);
     console.log(await signAccessToken(config.jwtSecret, user.id));
-  } finally {
-    await database.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  });
 });

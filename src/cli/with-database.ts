@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { loadConfig } from '../config';
 import { locateDatabase } from '../db/locate';
+import { runCommand } from './command';
 import { prismaCliEnvironment } from '../../prisma/toolchain/prisma-cli';
 
 async function main() {
@@ -20,7 +21,4 @@ async function main() {
   process.exitCode = code;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+runCommand(main);

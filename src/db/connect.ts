@@ -28,3 +28,17 @@ export async function connectDatabase(config: Config, { migrate = true } = {}): 
     },
   };
 }
+
+/** For a command: opens the database as connectDatabase does, runs `use`, and closes it whatever happens. */
+export async function withDatabase<T>(
+  config: Config,
+  options: { migrate?: boolean },
+  use: (database: ConnectedDatabase) => Promise<T>,
+): Promise<T> {
+  const database = await connectDatabase(config, options);
+  try {
+    return await use(database);
+  } finally {
+    await database.close();
+  }
+}
