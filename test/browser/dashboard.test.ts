@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createClient, RevenueByDayDocument, RevenueByMonthDocument, TopProductsDocument } from '../../src/client';
 import { signAccessToken } from '../../src/graphql/auth';
-import { SMALL_SHOP, TEST_JWT_SECRET, useTestApi } from '../support/api';
+import { SMALL_SHOP, useTestApi } from '../support/api';
+import { TEST_JWT_SECRET } from '../support/server';
 import { ARTIFACTS, hasChromium, requestsLeaving, useBrowser } from '../support/browser';
 
 // A small deterministic shop; reports time out after 1 s (for the timeout message).

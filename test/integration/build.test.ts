@@ -2,18 +2,18 @@
  * npm run build and `node dist/main.js` as RUNTIME.md promises them: the build serves the API
  * with plain Node (no tsx), migrating a new database on its first start.
  */
-import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
 import { projectRoot } from '../../src/project-root';
 import { ProductsDocument, ServiceVersionDocument } from '../generated/graphql';
-import { dataOf, TEST_JWT_SECRET } from '../support/api';
+import { dataOf } from '../support/api';
 import { createDatabase } from '../support/database';
 import { execute } from '../support/http';
+import { runScript } from '../support/scripts';
+import { startServiceProcess } from '../support/service-process';
 
 // Built into a directory of this run's own, so that it never races a `npm run build` by hand.
 const outdir = path.join(projectRoot, '.test-builds', randomBytes(4).toString('hex'));
@@ -21,44 +21,19 @@ let empty: Awaited<ReturnType<typeof createDatabase>>;
 
 beforeAll(async () => {
   empty = await createDatabase({ migrated: false });
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--outdir', outdir, '--entry', 'main'], {
-    cwd: projectRoot,
-  });
+  await runScript('src/cli/build.ts', ['--outdir', outdir, '--entry', 'main']);
 }, 120_000);
 afterAll(async () => {
   await rm(outdir, { recursive: true, force: true });
   await empty?.drop();
 });
 
-/** Starts the built service on the test database; resolves with its URL once it says it is ready. */
-function startBuilt() {
-  const env = { ...process.env, DATABASE_URL: empty.url, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', NODE_ENV: 'development' };
-  const child = spawn(process.execPath, [path.join(outdir, 'main.js')], { env, cwd: projectRoot });
-  let output = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready at (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-  });
-  const stop = async () => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return { url, stop };
-}
-
 // Real processes (the build, then the built service, twice): the bound catches hangs, not slowness.
 describe('node dist/main.js', { timeout: 120_000 }, () => {
   it('migrates an empty database, serves GraphQL and readiness, and stops cleanly on SIGTERM; a second start reuses the schema', async () => {
     for (const start of ['first', 'second']) {
-      const server = startBuilt();
-      const url = await server.url;
+      const server = await startServiceProcess(empty.url, {}, [path.join(outdir, 'main.js')]);
+      const { url } = server;
       expect((await fetch(`${url}/readyz`)).status, start).toBe(200);
       expect(dataOf(await execute(url, ServiceVersionDocument)).version).toEqual(expect.any(String));
       const database = openDatabase(empty.url, 1);

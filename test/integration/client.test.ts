@@ -18,7 +18,8 @@ import {
 } from '../../src/client';
 import { signAccessToken } from '../../src/graphql/auth';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { TEST_JWT_SECRET, useTestApi } from '../support/api';
+import { useTestApi } from '../support/api';
+import { TEST_JWT_SECRET } from '../support/server';
 
 const api = useTestApi();
 const clientAs = (token?: string) => createClient({ url: `${api.url}/graphql`, token: () => token });

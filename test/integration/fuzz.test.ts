@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client';
 import { toGlobalId } from '../../src/graphql/global-id';
-import { SMALL_SHOP, TEST_JWT_SECRET, useTestApi } from '../support/api';
+import { SMALL_SHOP, useTestApi } from '../support/api';
+import { TEST_JWT_SECRET } from '../support/server';
 import { fuzzRequest, resolveForgedToken, type FuzzRequest, type FuzzTokens } from '../support/fuzz-requests';
 import { sendRaw } from '../support/raw-http';
 

@@ -2,7 +2,8 @@ import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { MeDocument, ProductsDocument, UsersDocument } from '../generated/graphql';
-import { dataOf, expectErrorCode, TEST_JWT_SECRET, useTestApi } from '../support/api';
+import { dataOf, expectErrorCode, useTestApi } from '../support/api';
+import { TEST_JWT_SECRET } from '../support/server';
 import { execute } from '../support/http';
 
 const api = useTestApi();

@@ -4,7 +4,6 @@
  * on every response, carries it into the request's error log, and never logs a token or a
  * variable's value. Levels: an in-process server with a captured destination.
  */
-import { spawn } from 'node:child_process';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../seed/seed';
@@ -16,12 +15,12 @@ import { startServer } from '../../src/server';
 import { CreateUserDocument, MeDocument, PlaceOrderDocument, ProductsDocument } from '../generated/graphql';
 import { SMALL_SHOP } from '../support/api';
 import { createDatabase } from '../support/database';
-import { freePort, waitForPort } from '../../src/ports';
+import { execute } from '../support/http';
+import { TEST_JWT_SECRET, testServerConfig } from '../support/server';
 import { startServiceProcess, type LogLine, type ServiceProcess } from '../support/service-process';
 
 const REQUEST_LINE_FIELDS = ['durationMs', 'errorCodes', 'level', 'msg', 'operationName', 'requestId', 'status', 'time', 'userId'];
 const SECRET_VALUE = 'variable-value-never-logged';
-const JWT_SECRET = 'logging-test-secret-long-enough-for-production';
 
 let database: Awaited<ReturnType<typeof createDatabase>>;
 let service: ServiceProcess;
@@ -42,8 +41,8 @@ beforeAll(async () => {
   const handle = openDatabase(database.url, 2);
   await seedDemoData(handle.prisma, SMALL_SHOP);
   await handle.close();
-  tokens = { admin: await signAccessToken(JWT_SECRET, 1), alice: await signAccessToken(JWT_SECRET, 3) };
-  service = await startServiceProcess({ DATABASE_URL: database.url, JWT_SECRET, NODE_ENV: 'production', LOG_LEVEL: 'info' });
+  tokens = { admin: await signAccessToken(TEST_JWT_SECRET, 1), alice: await signAccessToken(TEST_JWT_SECRET, 3) };
+  service = await startServiceProcess(database.url, { NODE_ENV: 'production', LOG_LEVEL: 'info' });
 }, 180_000);
 afterAll(async () => {
   await service?.stop();
@@ -190,17 +189,8 @@ describe('LOG_LEVEL', () => {
         ['info', 1],
       ] as const) {
         const written: string[] = [];
-        const server = await startServer(
-          {
-            host: '127.0.0.1',
-            port: 0,
-            production: true,
-            jwtSecret: JWT_SECRET,
-            reportTimeoutMs: 1_000,
-            logger: createLogger(level, { write: (line: string) => void written.push(line) }),
-          },
-          handle,
-        );
+        const logger = createLogger(level, { write: (line: string) => void written.push(line) });
+        const server = await startServer(testServerConfig({ production: true, logger }), handle);
         const closed = new Promise<void>((resolve) => {
           void fetch(`${server.url}/healthz`)
             .then((response) => response.text())
@@ -216,21 +206,10 @@ describe('LOG_LEVEL', () => {
   });
 
   it('silent: the running service writes nothing on stdout, and still serves', { timeout: 120_000 }, async () => {
-    const port = await freePort();
-    const env = { ...process.env, DATABASE_URL: database.url, JWT_SECRET, LOG_LEVEL: 'silent', PORT: String(port) };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    await Promise.race([waitForPort(port), exited.then((code) => Promise.reject(new Error(`exited with ${code}`)))]);
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: print(ProductsDocument), variables: { first: 1 } }),
-    });
-    expect(response.status).toBe(200);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stdout).toBe('');
+    const silent = await startServiceProcess(database.url, { LOG_LEVEL: 'silent' });
+    const response = await execute(silent.url, ProductsDocument, { first: 1 });
+    expect([response.status, response.errors]).toEqual([200, undefined]);
+    expect(await silent.stop()).toBe(0);
+    expect(silent.output()).toBe('');
   });
 });

@@ -20,7 +20,8 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import { revenueByMonth } from '../../src/services/reports';
 import { startServer, type RunningServer } from '../../src/server';
 import { OrdersDocument, PlaceOrderDocument, RevenueByMonthDocument } from '../generated/graphql';
-import { TEST_JWT_SECRET, useTestApi } from '../support/api';
+import { useTestApi } from '../support/api';
+import { TEST_JWT_SECRET, testServerConfig } from '../support/server';
 import { pollUntil, untilLockWaiters } from '../support/conditions';
 import { postOperation, type RawAnswer } from '../support/raw-http';
 import { expectConsistentShop } from '../support/shop';
@@ -57,10 +58,7 @@ describe('a PostgreSQL restart under the running service', () => {
     const row = await handle.prisma.product.create({ data: { sku: 'OUTAGE-1', name: 'Outage', price: '2.00', stock: 100_000 } });
     product = { id: row.id, globalId: toGlobalId('Product', row.id) };
     tokens = { customer: await signAccessToken(TEST_JWT_SECRET, customer.id), analyst: await signAccessToken(TEST_JWT_SECRET, analyst.id) };
-    server = await startServer(
-      { host: '127.0.0.1', port: 0, production: false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: 10_000 },
-      handle,
-    );
+    server = await startServer(testServerConfig(), handle);
   });
   afterAll(async () => {
     await server?.stop();

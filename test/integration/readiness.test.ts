@@ -4,8 +4,9 @@ import { startServer } from '../../src/server';
 import { ServiceVersionDocument } from '../generated/graphql';
 import { createDatabase } from '../support/database';
 import { execute } from '../support/http';
+import { testServerConfig } from '../support/server';
 
-const local = { host: '127.0.0.1', port: 0, production: false, jwtSecret: 'test-secret', reportTimeoutMs: 10_000 };
+const local = testServerConfig();
 
 async function status(url: string): Promise<number> {
   return (await fetch(url)).status;

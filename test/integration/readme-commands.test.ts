@@ -19,7 +19,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/project-root';
-import { TEST_JWT_SECRET } from '../support/api';
+import { TEST_JWT_SECRET } from '../support/server';
 import { createDatabase } from '../support/database';
 
 const execFileAsync = promisify(execFile);

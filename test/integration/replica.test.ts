@@ -15,7 +15,8 @@ import { signAccessToken } from '../../src/graphql/auth';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { revenueByDay } from '../../src/services/reports';
 import { OrderDocument, PlaceOrderDocument, RevenueByDayDocument, UpdateOrderStatusDocument } from '../generated/graphql';
-import { dataOf, SMALL_SHOP, TEST_JWT_SECRET } from '../support/api';
+import { dataOf, SMALL_SHOP } from '../support/api';
+import { TEST_JWT_SECRET } from '../support/server';
 import { postgresBin, startCluster, type Cluster } from '../support/cluster';
 import { execute } from '../support/http';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
@@ -81,12 +82,7 @@ describe.runIf(postgresBin)('read replica for reports (a real streaming standby)
       analyst: await signAccessToken(TEST_JWT_SECRET, 2),
       alice: await signAccessToken(TEST_JWT_SECRET, 3),
     };
-    service = await startServiceProcess({
-      DATABASE_URL: primary.url('shop'),
-      DATABASE_REPLICA_URL: standby.url('shop'),
-      DATABASE_POOL_SIZE: '1',
-      JWT_SECRET: TEST_JWT_SECRET,
-    });
+    service = await startServiceProcess(primary.url('shop'), { DATABASE_REPLICA_URL: standby.url('shop'), DATABASE_POOL_SIZE: '1' });
   }, 180_000);
   afterAll(async () => {
     await service?.stop();

@@ -5,7 +5,6 @@
  * database had its answer delivered to a client; every delivered order is in the database.
  * A request that got no answer (refused, reset) must have changed nothing.
  */
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { print } from 'graphql';
@@ -15,7 +14,8 @@ import { signAccessToken } from '../../src/graphql/auth';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { startServer } from '../../src/server';
 import { PlaceOrderDocument } from '../generated/graphql';
-import { TEST_JWT_SECRET } from '../support/api';
+import { TEST_JWT_SECRET, testServerConfig } from '../support/server';
+import { startServiceProcess } from '../support/service-process';
 import { untilLockWaiters } from '../support/conditions';
 import { createDatabase } from '../support/database';
 import { postOperation } from '../support/raw-http';
@@ -52,32 +52,6 @@ afterAll(async () => {
   await handle.close();
   await database.drop();
 });
-
-/** Starts the service as `npm start` does; resolves with its URL once it says it is ready. */
-async function startService() {
-  const env = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    JWT_SECRET: TEST_JWT_SECRET,
-    PORT: '0',
-    NODE_ENV: 'development',
-    DATABASE_POOL_SIZE: '4',
-  };
-  // node --import tsx, not the tsx or npx wrappers, so that SIGTERM reaches the service itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env });
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready at (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then((code) => reject(new Error(`exited with ${code} before it was ready: ${output}`)));
-  });
-  return { child, url, exited, output: () => output };
-}
 
 type Outcome = { key: string } & ({ kind: 'answered'; orderId: string } | { kind: 'refused' | 'no answer' | 'unexpected'; detail: string });
 
@@ -118,7 +92,7 @@ async function ordersOfRound(prefix: string): Promise<Map<string, string>> {
 }
 
 async function round(number: number) {
-  const service = await startService();
+  const service = await startServiceProcess(database.url, { DATABASE_POOL_SIZE: '4' });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   let answers = 0;
   let signalled: number | undefined;
@@ -126,7 +100,7 @@ async function round(number: number) {
     answers += 1;
     if (answers >= SIGTERM_AFTER_ANSWERS && signalled === undefined) {
       signalled = performance.now();
-      service.child.kill('SIGTERM');
+      service.kill('SIGTERM');
     }
   };
   const prefix = `round${number}`;
@@ -141,7 +115,7 @@ async function round(number: number) {
   ]);
   clearTimeout(hang);
   const exitMs = performance.now() - (signalled ?? 0);
-  if (exitCode === 'still running') service.child.kill('SIGKILL');
+  if (exitCode === 'still running') service.kill('SIGKILL');
 
   const stored = await ordersOfRound(prefix);
   const delivered = new Map(outcomes.flatMap((outcome) => (outcome.kind === 'answered' ? [[outcome.key, outcome.orderId] as const] : [])));
@@ -193,10 +167,7 @@ function placeOrderRequest(key: string): string {
 describe('stopping the HTTP server', () => {
   it('finishes the request in flight, and runs nothing that arrives on its connection afterwards', async () => {
     const serving = openDatabase(database.url, 4);
-    const server = await startServer(
-      { host: '127.0.0.1', port: 0, production: false, jwtSecret: TEST_JWT_SECRET, reportTimeoutMs: 10_000 },
-      serving,
-    );
+    const server = await startServer(testServerConfig(), serving);
     const lock = await handle.pool.connect();
     const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1');
     let received = '';

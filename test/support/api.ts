@@ -3,16 +3,11 @@ import { DEFAULT_SEED_OPTIONS, type SeedOptions } from '../../seed/generate';
 import { seedDemoData } from '../../seed/seed';
 import type { Database } from '../../src/db/client';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client';
-import { createLogger } from '../../src/logging/logger';
 import { signAccessToken } from '../../src/graphql/auth';
 import { startServer, type RunningServer } from '../../src/server';
 import { createDatabase } from './database';
 import type { GraphQLResponse } from './http';
-
-export const TEST_JWT_SECRET = 'integration-test-secret';
-
-/** Test servers log internal errors only: a line per request would bury the test output. */
-const QUIET = createLogger('error');
+import { TEST_JWT_SECRET, testServerConfig } from './server';
 
 /** A small demo shop: every role, a few dozen products and orders. */
 export const SMALL_SHOP: SeedOptions = { ...DEFAULT_SEED_OPTIONS, users: 12, products: 30, orders: 120, seed: 5 };
@@ -60,14 +55,7 @@ export function useTestApi(
     const handle = openDatabase(proxy?.url ?? created.url, options.poolSize ?? 10, options.poolTimeoutMs);
     await seedDemoData(handle.prisma, options.seed ?? SMALL_SHOP);
     server = await startServer(
-      {
-        host: '127.0.0.1',
-        port: 0,
-        production: options.production ?? false,
-        jwtSecret: TEST_JWT_SECRET,
-        reportTimeoutMs: options.reportTimeoutMs ?? 10_000,
-        logger: QUIET,
-      },
+      testServerConfig({ production: options.production ?? false, reportTimeoutMs: options.reportTimeoutMs ?? 10_000 }),
       handle,
     );
     const tokenFor = (userId: number) => signAccessToken(TEST_JWT_SECRET, userId);

@@ -4,11 +4,11 @@
  * `startInstance` forks one instance (test/support/lambda-instance.mjs) that loads it once and
  * answers API Gateway events one at a time.
  */
-import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runScript } from './scripts';
 
 export interface GatewayResult {
   statusCode: number;
@@ -23,7 +23,7 @@ export interface GatewayResult {
 export async function buildLambda(): Promise<{ dir: string; remove(): void }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lambda-'));
   const built = path.join(dir, 'build');
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--outdir', built, '--entry', 'lambda']);
+  await runScript('src/cli/build.ts', ['--outdir', built, '--entry', 'lambda']);
   const packaged = path.join(dir, 'package');
   mkdirSync(packaged);
   copyFileSync(path.join(built, 'lambda.js'), path.join(packaged, 'lambda.mjs'));
