@@ -1,7 +1,9 @@
 /** The servers under test run as processes of their own: started, probed and measured here. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { freePort } from '../src/ports';
+import { BENCH_JWT_SECRET } from './support';
 
 export interface ServerProcess {
   url: string;
@@ -64,6 +66,19 @@ function procStatus(pid: number, field: 'VmHWM'): number {
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+}
+
+/**
+ * The service as the benches run it: `service` is a command line ("node dist/main.js", or from
+ * source), with node's own flags (`nodeFlags`, e.g. --cpu-prof) put before its arguments.
+ */
+export function serviceCommand(service: string, cwd: string, databaseUrl: string, nodeFlags: string[] = []): Command {
+  const [program, ...args] = service.split(' ');
+  return {
+    argv: [program === 'node' ? process.execPath : program!, ...nodeFlags, ...args],
+    cwd: path.resolve(cwd),
+    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, DATABASE_URL: databaseUrl },
+  };
 }
 
 export async function startServer(command: Command, readyPath: string): Promise<ServerProcess> {

@@ -14,9 +14,9 @@ import { toGlobalId } from '../src/graphql/global-id';
 import { scratchServer } from '../src/db/locate';
 import { projectRoot } from '../src/project-root';
 import { checkoutDatabase, readDatabase } from './databases';
-import { startServer } from './processes';
-import { printTable } from './support';
-import { load, type LoadRequest } from './wrk';
+import { serviceCommand, startServer } from './processes';
+import { BENCH_JWT_SECRET, BENCH_QUERIES, graphqlRequest, printTable } from './support';
+import { load } from './wrk';
 
 const { values: flags } = parseArgs({
   options: {
@@ -29,13 +29,6 @@ const { values: flags } = parseArgs({
     'service-cwd': { type: 'string', default: projectRoot },
   },
 });
-const JWT_SECRET = 'bench-secret-of-at-least-thirty-two-characters';
-const QUERIES: Record<string, string> = {
-  nested: '{ orders(first: 50) { edges { node { id totalPrice status user { name } items { quantity unitPrice product { name } } } } } }',
-  point: 'query($id: ID!) { order(id: $id) { id status totalPrice placedAt user { email } items { productName quantity unitPrice } } }',
-  floor: '{ __typename }',
-  checkout: 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id totalPrice } }',
-};
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -63,32 +56,21 @@ const packageOf = (url: string) =>
 
 const server = await scratchServer('order-service-bench');
 try {
-  const scenario = flags.scenario!;
+  const scenario = flags.scenario as keyof typeof BENCH_QUERIES;
+  if (!(scenario in BENCH_QUERIES)) throw new Error(`--scenario is one of ${Object.keys(BENCH_QUERIES).join(', ')}`);
   const shop = scenario === 'checkout' ? await checkoutDatabase(server, 1_000) : undefined;
   const url = shop?.url ?? (await readDatabase(server, Number(flags.orders), console.log));
   const profileDir = path.join(projectRoot, 'bench/results', `profile-${scenario}-${Date.now()}`);
-  const [program, ...args] = flags.service!.split(' ');
-  const service = await startServer(
-    {
-      argv: [program === 'node' ? process.execPath : program!, `--cpu-prof`, `--cpu-prof-dir=${profileDir}`, ...args],
-      cwd: path.resolve(flags['service-cwd']!),
-      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: url },
-    },
-    '/healthz',
-  );
-  const token = await signAccessToken(JWT_SECRET, shop?.buyerId ?? 1);
+  const profiling = ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  const service = await startServer(serviceCommand(flags.service!, flags['service-cwd']!, url, profiling), '/healthz');
+  const token = await signAccessToken(BENCH_JWT_SECRET, shop?.buyerId ?? 1);
   const variables =
     scenario === 'point'
       ? { id: toGlobalId('Order', Math.floor(Number(flags.orders) / 2)) }
       : scenario === 'checkout'
         ? { input: { items: [{ productId: toGlobalId('Product', shop!.hotProductId), quantity: 1 }] } }
         : undefined;
-  const request: LoadRequest = {
-    method: 'POST',
-    path: '/graphql',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    bodies: [JSON.stringify({ query: QUERIES[scenario], variables })],
-  };
+  const request = graphqlRequest(BENCH_QUERIES[scenario], variables, token);
   await load(service.url, request, 4, 2); // warm up: the profile shows the steady state mostly
   const cpuBefore = service.cpuMs();
   const result = await load(service.url, request, Number(flags.clients), Number(flags.seconds));

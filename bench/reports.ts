@@ -13,14 +13,15 @@ import { urlForDatabase } from '../src/db/connection-options';
 import { scratchServer } from '../src/db/locate';
 import { applyMigrations } from '../src/db/migrations';
 import { Prisma } from '../src/generated/prisma';
+import { createClient } from '../src/client';
 import { signAccessToken } from '../src/graphql/auth';
+import { createLogger } from '../src/logging/logger';
 import { revenueByDaySql, revenueByMonthSql, topProductsSql } from '../src/services/reports';
 import { startServer } from '../src/server';
-import { printTable } from './support';
+import { BENCH_JWT_SECRET, printTable } from './support';
 
 const ORDERS = Number(process.env.BENCH_REPORT_ORDERS ?? 1_000_000);
 const RUNS = 5;
-const secret = 'bench-secret';
 
 const server = await scratchServer('order-service-bench');
 const name = `order_bench_reports_${ORDERS}`;
@@ -48,17 +49,13 @@ try {
     console.log(`seeded ${ORDERS} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await raw.query('VACUUM ANALYZE');
   }
-  const api = await startServer({ host: '127.0.0.1', port: 0, production: true, jwtSecret: secret, reportTimeoutMs: 60_000 }, handle);
-  const token = await signAccessToken(secret, 2); // the seeded analyst
-  const viaApi = (query: string) => async () => {
-    const response = await fetch(`${api.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query }),
-    });
-    const body = (await response.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-  };
+  const api = await startServer(
+    { host: '127.0.0.1', port: 0, production: true, jwtSecret: BENCH_JWT_SECRET, reportTimeoutMs: 60_000, logger: createLogger('warn') },
+    handle,
+  );
+  const token = await signAccessToken(BENCH_JWT_SECRET, 2); // the seeded analyst
+  const client = createClient({ url: `${api.url}/graphql`, token });
+  const viaApi = (query: string) => () => client.request(query); // rejects on any error
   const viaSql = (sql: Prisma.Sql) => async () => {
     await raw.query(sql.text, sql.values as unknown[]);
   };

@@ -20,9 +20,9 @@ import { scratchServer } from '../src/db/locate';
 import { projectRoot } from '../src/project-root';
 import { checkoutDatabase, checkoutInvariant, readDatabase } from './databases';
 import { cpuBetween, watchBackends, type BackendCpu } from './backend-cpu';
-import { coldStart, startServer, type Command, type ServerProcess } from './processes';
+import { coldStart, serviceCommand, startServer, type Command, type ServerProcess } from './processes';
 import { load, type LoadRequest, type LoadResult } from './wrk';
-import { median, printTable } from './support';
+import { BENCH_JWT_SECRET, BENCH_QUERIES, graphqlRequest, median, printTable } from './support';
 
 const { values: flags } = parseArgs({
   options: {
@@ -44,23 +44,9 @@ const seconds = Number(flags.seconds ?? (smoke ? 1 : 5));
 const orders = Number(flags.orders ?? (smoke ? 2_000 : 100_000));
 const coldStarts = smoke ? 1 : 5;
 const SPREAD_PRODUCTS = 1_000;
-const JWT_SECRET = 'bench-secret-of-at-least-thirty-two-characters';
 const ADMIN_ID = 1; // the seed's admin@example.com
 
-const NESTED =
-  '{ orders(first: 50) { edges { node { id totalPrice status user { name } items { quantity unitPrice product { name } } } } } }';
-const POINT =
-  'query($id: ID!) { order(id: $id) { id status totalPrice placedAt user { email } items { productName quantity unitPrice } } }';
-const FLOOR = '{ __typename }';
-const PLACE = 'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id totalPrice } }';
-
 const log = (message: string) => console.log(`[bench] ${message}`);
-const graphql = (query: string, variables?: unknown, token?: string): LoadRequest => ({
-  method: 'POST',
-  path: '/graphql',
-  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  bodies: [JSON.stringify({ query, variables })],
-});
 
 interface Scenario {
   name: string;
@@ -138,12 +124,7 @@ async function sameAnswer(
   }
 }
 
-const [serviceProgram, ...serviceArgs] = flags.service!.split(' ');
-const serviceCommand = (databaseUrl: string): Command => ({
-  argv: [serviceProgram === 'node' ? process.execPath : serviceProgram!, ...serviceArgs],
-  cwd: path.resolve(flags['service-cwd']!),
-  env: { ...process.env, NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: databaseUrl },
-});
+const serviceCommandFor = (databaseUrl: string) => serviceCommand(flags.service!, flags['service-cwd']!, databaseUrl);
 const baselineCommand = (databaseUrl: string): Command => ({
   argv: [process.execPath, '--import', 'tsx', path.join(projectRoot, 'bench/baseline.ts')],
   cwd: projectRoot,
@@ -153,7 +134,7 @@ const baselineCommand = (databaseUrl: string): Command => ({
 /** Starts the service and B on one database, checks they agree, warms them up and measures the rounds. */
 async function phase(databaseUrl: string, scenarios: Scenario[], options: { compareAnswers: boolean }) {
   if (scenarios.length === 0) return;
-  const service = await startServer(serviceCommand(databaseUrl), '/healthz');
+  const service = await startServer(serviceCommandFor(databaseUrl), '/healthz');
   const baseline = await startServer(baselineCommand(databaseUrl), '/floor');
   const backends = await watchBackends(databaseUrl);
   try {
@@ -190,28 +171,33 @@ const cold: { wallMs: number; cpuMs: number }[] = [];
 try {
   const readUrl = await readDatabase(server, orders, log);
   log(`cold start of "${flags.service}" (${coldStarts}x)`);
-  for (let index = 0; index < (wanted('cold start') ? coldStarts : 0); index += 1) cold.push(await coldStart(serviceCommand(readUrl)));
+  for (let index = 0; index < (wanted('cold start') ? coldStarts : 0); index += 1) cold.push(await coldStart(serviceCommandFor(readUrl)));
 
-  const adminToken = await signAccessToken(JWT_SECRET, ADMIN_ID);
+  const adminToken = await signAccessToken(BENCH_JWT_SECRET, ADMIN_ID);
   const orderId = Math.max(1, Math.floor(orders / 2));
   const allReads: Scenario[] = [
     {
       name: 'nested read',
       clients: [1, 16],
-      service: graphql(NESTED, undefined, adminToken),
+      service: graphqlRequest(BENCH_QUERIES.nested, undefined, adminToken),
       baseline: { method: 'GET', path: '/nested' },
     },
     {
       name: 'point read',
       clients: [1, 16],
-      service: graphql(POINT, { id: toGlobalId('Order', orderId) }, adminToken),
+      service: graphqlRequest(BENCH_QUERIES.point, { id: toGlobalId('Order', orderId) }, adminToken),
       baseline: { method: 'GET', path: `/point/${orderId}` },
     },
-    { name: '{ __typename } anonymous', clients: [1], service: graphql(FLOOR), baseline: { method: 'GET', path: '/floor' } },
+    {
+      name: '{ __typename } anonymous',
+      clients: [1],
+      service: graphqlRequest(BENCH_QUERIES.floor),
+      baseline: { method: 'GET', path: '/floor' },
+    },
     {
       name: '{ __typename } signed in',
       clients: [1],
-      service: graphql(FLOOR, undefined, adminToken),
+      service: graphqlRequest(BENCH_QUERIES.floor, undefined, adminToken),
       baseline: { method: 'GET', path: '/floor' },
     },
   ];
@@ -221,12 +207,15 @@ try {
 
   log('checkout');
   const shop = await checkoutDatabase(server, SPREAD_PRODUCTS);
-  const buyerToken = await signAccessToken(JWT_SECRET, shop.buyerId);
+  const buyerToken = await signAccessToken(BENCH_JWT_SECRET, shop.buyerId);
   const place = (productIds: number[]): Pick<Scenario, 'service' | 'baseline'> => ({
     service: {
-      ...graphql(PLACE, undefined, buyerToken),
+      ...graphqlRequest(BENCH_QUERIES.checkout, undefined, buyerToken),
       bodies: productIds.map((id) =>
-        JSON.stringify({ query: PLACE, variables: { input: { items: [{ productId: toGlobalId('Product', id), quantity: 1 }] } } }),
+        JSON.stringify({
+          query: BENCH_QUERIES.checkout,
+          variables: { input: { items: [{ productId: toGlobalId('Product', id), quantity: 1 }] } },
+        }),
       ),
     },
     baseline: {
