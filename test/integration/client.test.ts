@@ -8,7 +8,6 @@ import {
   MoveOrderStatusDocument,
   MyOrdersDocument,
   newIdempotencyKey,
-  OrderServiceError,
   PlaceOrderDocument,
   ProductPageDocument,
   RevenueByDayDocument,
@@ -19,20 +18,11 @@ import {
 import { signAccessToken } from '../../src/graphql/auth';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { useTestApi } from '../support/api';
+import { failure } from '../support/client';
 import { TEST_JWT_SECRET } from '../support/server';
 
 const api = useTestApi();
 const clientAs = (token?: string) => createClient({ url: `${api.url}/graphql`, token: () => token });
-
-/** The OrderServiceError a request rejects with. */
-async function failure(request: Promise<unknown>): Promise<OrderServiceError> {
-  const error = await request.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(OrderServiceError);
-  return error as OrderServiceError;
-}
 
 async function newProduct(stock: number, price: string) {
   const sku = `CLI-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;

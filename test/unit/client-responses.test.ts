@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, OrderServiceError, parseRetryAfter, ViewerDocument, withRetry } from '../../src/client';
+import { createClient, parseRetryAfter, ViewerDocument, withRetry } from '../../src/client';
+import { failure } from '../support/client';
 
 // Responses the service (or a proxy in front of it) sends when things go wrong, as RUNTIME.md
 // describes them, from a real HTTP server: the client must read each one right.
@@ -30,15 +31,6 @@ const unavailable: Reply = {
   headers: { 'retry-after': '0' },
   body: JSON.stringify({ errors: [{ message: 'The database is unavailable.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
 };
-
-async function failure(request: Promise<unknown>): Promise<OrderServiceError> {
-  const error = await request.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(OrderServiceError);
-  return error as OrderServiceError;
-}
 
 describe('client: failures without data', () => {
   it('SERVICE_UNAVAILABLE (503) carries the Retry-After seconds and is retryable', async () => {
