@@ -1,9 +1,10 @@
 /**
- * GET /metrics in Prometheus text format: GraphQL requests by operation, SQL statements, and the
- * connection pool's gauges. One registry per server, so that tests can run several servers.
+ * GET /metrics in Prometheus text format: GraphQL requests by operation, SQL statements (the read
+ * replica's included), and the connection pools' gauges. One registry per server, so that tests can run several servers.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Pool } from 'pg';
 import type { DatabaseHandle } from './db/client';
 
 /** Distinct operation labels per process; past that, new names count as "other". */
@@ -47,19 +48,27 @@ export function createMetrics(database: DatabaseHandle) {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
     registers: [registry],
   });
-  const { pool } = database;
-  new Gauge({
-    name: 'db_pool_connections',
-    help: 'Connections of the pool: open, idle, busy, and requests waiting for one.',
-    labelNames: ['state'] as const,
-    registers: [registry],
-    collect() {
-      this.set({ state: 'open' }, pool.totalCount);
-      this.set({ state: 'idle' }, pool.idleCount);
-      this.set({ state: 'busy' }, pool.totalCount - pool.idleCount);
-      this.set({ state: 'waiting' }, pool.waitingCount);
-    },
-  });
+  const poolGauge = (name: string, help: string, pool: Pool) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['state'] as const,
+      registers: [registry],
+      collect() {
+        this.set({ state: 'open' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'busy' }, pool.totalCount - pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    });
+  poolGauge('db_pool_connections', 'Connections of the pool: open, idle, busy, and requests waiting for one.', database.pool);
+  if (database.replicaPool) {
+    poolGauge(
+      'db_replica_pool_connections',
+      "Connections of the read replica's pool (the reports'): as db_pool_connections.",
+      database.replicaPool,
+    );
+  }
 
   const stopObserving = database.observeQueries((seconds, failed) => {
     queries.inc({ outcome: failed ? 'error' : 'ok' });

@@ -19,9 +19,11 @@ export interface DatabaseHandle {
   reports: PrismaClient;
   /** The pool behind Prisma: its gauges feed /metrics; it is bounded by DATABASE_POOL_SIZE. */
   pool: pg.Pool;
+  /** The read replica's pool, when the reports read one (replica.ts): its gauges feed /metrics too. */
+  replicaPool?: pg.Pool;
   /** The hot reads' prepared statements, on the same pool (see reader.ts). */
   reader: Reader;
-  /** Subscribes to every statement; returns the unsubscribe function. */
+  /** Subscribes to every statement (the replica's included); returns the unsubscribe function. */
   observeQueries(listener: QueryListener): () => void;
   close(): Promise<void>;
 }

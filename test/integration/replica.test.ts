@@ -122,6 +122,17 @@ describe.runIf(postgresBin)('read replica for reports (a real streaming standby)
     expect(await reportViaApi(range)).toEqual(await reportOnPrimary(range));
   });
 
+  it("shows the replica's pool and counts its statements in /metrics", async () => {
+    const metric = async (pattern: RegExp) => Number(pattern.exec(await (await fetch(`${service.url}/metrics`)).text())?.[1]);
+    const statements = /^sql_queries_total\{outcome="ok"\} (\d+)$/m;
+    const before = await metric(statements);
+    await reportViaApi(window());
+    // One on the primary (the token's user); the report's transaction on the replica is several more.
+    expect((await metric(statements)) - before).toBeGreaterThan(2);
+    expect(await metric(/^db_replica_pool_connections\{state="open"\} (\d+)$/m)).toBe(1); // DATABASE_POOL_SIZE=1
+    expect(await metric(/^db_pool_connections\{state="open"\} (\d+)$/m)).toBe(1);
+  });
+
   it('shows a new paid order in the report once the standby has replayed it (lag measured)', async () => {
     const lags: number[] = [];
     for (let attempt = 0; attempt < 10; attempt += 1) {
