@@ -1,7 +1,7 @@
 /**
  * B, the baseline the service is measured against: what someone would write by hand instead of
  * GraphQL. node:http + pg, one statement per read (json_agg builds the exact JSON the service
- * answers) and, for checkout, the service's own transaction (BEGIN, placeOrderSql, COMMIT).
+ * answers) and, for checkout, the service's own statement (placeOrderSql, autocommitted).
  * Run as a process of its own by bench/run.ts: DATABASE_URL, PORT.
  *   GET /floor            {"data":{"__typename":"Query"}}, no SQL
  *   GET /nested           orders(first: 50) { id totalPrice status user { name } items { quantity unitPrice product { name } } }
@@ -69,21 +69,11 @@ async function checkout(input: { userId: number; productId: number; quantity: nu
     { userId: input.userId, lines: [{ productId: input.productId, quantity: input.quantity }], idempotencyKey: null },
     null,
   );
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const { rows } = await client.query<{ id: number; total_price: string }>(sql.text, sql.values as unknown[]);
-    await client.query('COMMIT');
-    const order = rows[0];
-    if (!order) return JSON.stringify({ errors: [{ message: 'refused', extensions: { code: 'INSUFFICIENT_STOCK' } }] });
-    const id = Buffer.from(`Order:${order.id}`).toString('base64url');
-    return JSON.stringify({ data: { placeOrder: { id, totalPrice: order.total_price } } });
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  const { rows } = await pool.query<{ id: number; total_price: string }>(sql.text, sql.values as unknown[]);
+  const order = rows[0];
+  if (!order) return JSON.stringify({ errors: [{ message: 'refused', extensions: { code: 'INSUFFICIENT_STOCK' } }] });
+  const id = Buffer.from(`Order:${order.id}`).toString('base64url');
+  return JSON.stringify({ data: { placeOrder: { id, totalPrice: order.total_price } } });
 }
 
 async function answer(request: http.IncomingMessage): Promise<string> {

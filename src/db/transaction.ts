@@ -12,7 +12,7 @@ export type Transaction = Prisma.TransactionClient;
  * Never an outage: retrying here would only hold the request; the client gets
  * SERVICE_UNAVAILABLE and retries later (with the same idempotency key).
  */
-function isRetryable(error: unknown): boolean {
+export function isRetryable(error: unknown): boolean {
   if (isDatabaseUnavailable(error)) return false;
   const code = prismaCode(error);
   const state = sqlState(error);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db/client';
 import { sqlState } from '../db/errors';
 import { live, LIVE_SQL } from '../db/live';
-import { inTransaction, type Transaction } from '../db/transaction';
+import { inTransaction, isRetryable, TRANSACTION_ATTEMPTS, type Transaction } from '../db/transaction';
 import { Prisma, type Order } from '../generated/prisma';
 import { BadUserInputError, ForbiddenError, IdempotencyKeyReusedError, InsufficientStockError, NotFoundError } from './errors';
 import { toOrder, type OrderRow } from './orders';
@@ -63,8 +63,9 @@ export function requestHash(request: OrderRequest): string {
  * idempotency key if there is one; else it locks the lines' live products in ascending id order
  * (so that concurrent orders cannot deadlock), and only if every line has the stock (and the user
  * is live) takes it and writes the order and its lines, with the products' names and prices as
- * snapshots and the total summed from them. One round trip; the hot rows stay locked from here to
- * the COMMIT. Returns the order with `outcome` 'placed' or 'existing', or no row when refused.
+ * snapshots and the total summed from them. One round trip, and one transaction on its own:
+ * autocommitted, the hot rows stay locked only while it runs. Returns the order with `outcome`
+ * 'placed' or 'existing', or no row when refused.
  */
 export function placeOrderSql(request: OrderRequest, hash: string | null): Prisma.Sql {
   const productIds = request.lines.map((line) => line.productId);
@@ -122,6 +123,13 @@ async function refusal(tx: Transaction, request: OrderRequest): Promise<Error> {
 
 const UNIQUE_VIOLATION = '23505';
 
+type PlacedRow = OrderRow & { outcome: 'placed' | 'existing' };
+
+function answer(row: PlacedRow, hash: string | null): Order {
+  if (row.outcome === 'existing' && row.request_hash !== hash) throw new IdempotencyKeyReusedError();
+  return toOrder(row);
+}
+
 /**
  * Places an order atomically: every line's stock is taken (guarded, in ascending product id
  * order, so concurrent orders cannot deadlock) or none is; one idempotency key places one order.
@@ -134,16 +142,23 @@ export async function placeOrder(db: Database, viewer: Viewer, input: PlaceOrder
   const hash = request.idempotencyKey === null ? null : requestHash(request);
   for (let attempt = 1; ; attempt += 1) {
     try {
+      // The statement alone, autocommitted: no BEGIN or COMMIT round trip, and a hot product's row
+      // is locked only while it runs, not while this process gets round to sending COMMIT.
+      const [row] = await db.$queryRaw<PlacedRow[]>(placeOrderSql(request, hash));
+      if (row) return answer(row, hash);
+      // Refused. Why, exactly, needs the stock it saw: run it again in a transaction that keeps the
+      // lines locked while it reads them (and places the order if the stock came back meanwhile).
       return await inTransaction(db, async (tx) => {
-        const [row] = await tx.$queryRaw<(OrderRow & { outcome: 'placed' | 'existing' })[]>(placeOrderSql(request, hash));
-        if (!row) throw await refusal(tx, request);
-        if (row.outcome === 'existing' && row.request_hash !== hash) throw new IdempotencyKeyReusedError();
-        return toOrder(row);
+        const [again] = await tx.$queryRaw<PlacedRow[]>(placeOrderSql(request, hash));
+        if (!again) throw await refusal(tx, request);
+        return answer(again, hash);
       });
     } catch (error) {
       // Two requests raced with one new idempotency key: the loser's order hit the (user, key)
       // unique index and rolled back; running again finds the winner's order and replays it.
       if (attempt === 1 && hash !== null && sqlState(error) === UNIQUE_VIOLATION) continue;
+      // A deadlock or serialization failure of the lone statement: it took nothing; try again.
+      if (attempt < TRANSACTION_ATTEMPTS && isRetryable(error)) continue;
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MyNameDocument, OrdersBudgetDocument, UsersBudgetDocument } from '../generated/graphql';
+import { toGlobalId } from '../../src/graphql/global-id';
+import { MyNameDocument, OrdersBudgetDocument, PlaceOrderTotalDocument, UsersBudgetDocument } from '../generated/graphql';
 import { dataOf, SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';
 
@@ -30,6 +31,16 @@ describe('query budget (DataLoader)', () => {
   it('me costs one statement: the token lookup that also answers it', async () => {
     const statements = await api.countStatements(() => execute(api.url, MyNameDocument, {}, { token: api.tokens.alice }));
     expect(statements).toBe(1);
+  });
+
+  it('placeOrder is one statement besides the token lookup: no BEGIN or COMMIT round trips while the stock is locked', async () => {
+    const product = await api.db.product.create({ data: { sku: 'BUDGET-1', name: 'Budget', price: '1.00', stock: 10 } });
+    const items = [{ productId: toGlobalId('Product', product.id), quantity: 1 }];
+    const place = () =>
+      execute(api.url, PlaceOrderTotalDocument, { input: { items, idempotencyKey: 'budget-1' } }, { token: api.tokens.alice });
+    expect(await api.countStatements(async () => dataOf(await place()))).toBe(2);
+    expect(await api.countStatements(async () => dataOf(await place()))).toBe(2); // the replay too
+    expect((await api.db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(9);
   });
 
   it('costs the same at 5 and at 50', async () => {
