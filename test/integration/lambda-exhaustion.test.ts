@@ -16,9 +16,9 @@ import { StorefrontDocument } from '../generated/graphql';
 import { SMALL_SHOP } from '../support/api';
 import { postgresBin, startCluster, type Cluster } from '../support/cluster';
 import { sampleConnections } from '../support/connections';
-import { buildLambda, httpApiEvent, startInstances, type LambdaInstance } from '../support/lambda';
+import { buildLambda, lambdaEnvironment, httpApiEvent, startInstances, type LambdaInstance } from '../support/lambda';
+import { TEST_JWT_SECRET } from '../support/server';
 
-const JWT_SECRET = 'lambda-test-secret-long-enough-for-production';
 const INSTANCES = 24;
 const MAX_CONNECTIONS = 20;
 const TOO_MANY = 'sorry, too many clients already';
@@ -43,12 +43,12 @@ describe.runIf(postgresBin)('two dozen Lambda instances with a pool of 10 each a
   });
 
   it('exhausts PostgreSQL: some invocations fail and the server refuses connections (too many clients)', { timeout: 240_000 }, async () => {
-    const env = { DATABASE_URL: cluster.url('shop'), DATABASE_POOL_SIZE: '10', JWT_SECRET, NODE_ENV: 'development', LOG_LEVEL: 'silent' };
+    const env = lambdaEnvironment(cluster.url('shop'), { DATABASE_POOL_SIZE: '10' });
     // Four root fields resolve at once: an instance with a pool of 10 opens several connections
     // and keeps them (idle) between invocations, as a warm Lambda does.
     const storefront = httpApiEvent(
       { query: print(StorefrontDocument), variables: { year: 2026 } },
-      { authorization: `Bearer ${await signAccessToken(JWT_SECRET, 1)}` },
+      { authorization: `Bearer ${await signAccessToken(TEST_JWT_SECRET, 1)}` },
     );
     const everything = (async () => {
       instances.push(...(await startInstances(INSTANCES, bundle.dir, env, storefront)));

@@ -15,11 +15,11 @@ import { MeDocument, PlaceOrderDocument, ProductsDocument, RevenueByDayDocument 
 import { SMALL_SHOP } from '../support/api';
 import { sampleConnections } from '../support/connections';
 import { createDatabase } from '../support/database';
-import { buildLambda, httpApiEvent, restApiEvent, startInstances, type LambdaInstance } from '../support/lambda';
+import { buildLambda, lambdaEnvironment, httpApiEvent, restApiEvent, startInstances, type LambdaInstance } from '../support/lambda';
+import { TEST_JWT_SECRET } from '../support/server';
 import { hasPgbouncer, PGBOUNCER_POOL_SIZE, startPgbouncer } from '../support/pgbouncer';
 import { expectConsistentShop } from '../support/shop';
 
-const JWT_SECRET = 'lambda-test-secret-long-enough-for-production';
 const INSTANCES = 24;
 const INVOCATIONS = 6;
 const isCheckout = (invocation: number) => invocation % 4 === 1;
@@ -57,8 +57,8 @@ describe.runIf(hasPgbouncer)('two dozen Lambda instances behind PgBouncer (trans
   });
 
   it('never makes PostgreSQL see more connections than the pooler pool, and every invocation succeeds', { timeout: 240_000 }, async () => {
-    const [analyst, alice] = [await signAccessToken(JWT_SECRET, 2), await signAccessToken(JWT_SECRET, 3)];
-    const env = { DATABASE_URL: pgbouncer.url, JWT_SECRET, NODE_ENV: 'development', LOG_LEVEL: 'silent' };
+    const [analyst, alice] = [await signAccessToken(TEST_JWT_SECRET, 2), await signAccessToken(TEST_JWT_SECRET, 3)];
+    const env = lambdaEnvironment(pgbouncer.url);
     // One root field each (a request's parallel fields queue on an instance's one connection:
     // the warm test in lambda.test.ts covers that): a checkout, a report (both transactions), lists.
     const report = httpApiEvent(

@@ -17,9 +17,17 @@ import { MeDocument, PlaceOrderDocument, ProductsDocument, RevenueByDayDocument,
 import { SMALL_SHOP } from '../support/api';
 import { sampleConnections } from '../support/connections';
 import { createDatabase } from '../support/database';
-import { buildLambda, httpApiEvent, restApiEvent, startInstance, type GatewayResult, type LambdaInstance } from '../support/lambda';
+import {
+  buildLambda,
+  lambdaEnvironment,
+  httpApiEvent,
+  restApiEvent,
+  startInstance,
+  type GatewayResult,
+  type LambdaInstance,
+} from '../support/lambda';
+import { TEST_JWT_SECRET } from '../support/server';
 
-const JWT_SECRET = 'lambda-test-secret-long-enough-for-production';
 const APPLICATION = 'lambda-warm';
 
 let bundle: Awaited<ReturnType<typeof buildLambda>>;
@@ -27,7 +35,7 @@ let database: Awaited<ReturnType<typeof createDatabase>>;
 let instance: LambdaInstance;
 let tokens: { admin: string; analyst: string; alice: string };
 
-const env = (url: string) => ({ DATABASE_URL: url, JWT_SECRET, NODE_ENV: 'production', PGAPPNAME: APPLICATION });
+const env = (url: string) => lambdaEnvironment(url, { NODE_ENV: 'production', LOG_LEVEL: 'info', PGAPPNAME: APPLICATION });
 const bodyOf = (result: GatewayResult) =>
   JSON.parse(result.body) as { data?: Record<string, unknown>; errors?: { message: string; extensions: { code: string } }[] };
 const productsEvent = httpApiEvent({ query: print(ProductsDocument), variables: { first: 3 } });
@@ -38,9 +46,9 @@ beforeAll(async () => {
   await seedDemoData(handle.prisma, SMALL_SHOP);
   await handle.close();
   tokens = {
-    admin: await signAccessToken(JWT_SECRET, 1),
-    analyst: await signAccessToken(JWT_SECRET, 2),
-    alice: await signAccessToken(JWT_SECRET, 3),
+    admin: await signAccessToken(TEST_JWT_SECRET, 1),
+    analyst: await signAccessToken(TEST_JWT_SECRET, 2),
+    alice: await signAccessToken(TEST_JWT_SECRET, 3),
   };
   instance = await startInstance(bundle.dir, env(database.url), productsEvent);
 }, 180_000);

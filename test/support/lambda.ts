@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runScript } from './scripts';
+import { TEST_JWT_SECRET } from './server';
 
 export interface GatewayResult {
   statusCode: number;
@@ -74,6 +75,14 @@ export interface LambdaInstance {
   /** The handler's stdout (its JSON log lines). */
   stdout(): string;
   stop(): Promise<void>;
+}
+
+/**
+ * An instance's environment, as a function's configuration would set it (nothing inherited but
+ * PATH): the database, the tests' key, development mode and no logs unless `overrides` say otherwise.
+ */
+export function lambdaEnvironment(databaseUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'development', LOG_LEVEL: 'silent', ...overrides };
 }
 
 export async function startInstance(dir: string, env: Record<string, string>, firstEvent: unknown): Promise<LambdaInstance> {
