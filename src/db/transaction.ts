@@ -12,7 +12,7 @@ export type Transaction = Prisma.TransactionClient;
  * Never an outage: retrying here would only hold the request; the client gets
  * SERVICE_UNAVAILABLE and retries later (with the same idempotency key).
  */
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   if (isDatabaseUnavailable(error)) return false;
   const code = prismaCode(error);
   const state = sqlState(error);
@@ -28,17 +28,25 @@ export const TRANSACTION_ATTEMPTS = 4;
 export const TRANSACTION_MAX_WAIT_MS = MAX_POOL_TIMEOUT_MS + 5_000;
 
 /**
- * Runs `work` in one interactive transaction, retrying it from the start (a bounded number of
- * times) when PostgreSQL or Prisma says a retry may succeed. Keep `work` short: no network
- * calls or slow work while rows are locked.
+ * Runs `work` again from the start (at most TRANSACTION_ATTEMPTS times in all) while PostgreSQL or
+ * Prisma says a retry may succeed. `work` must be a whole transaction: one interactive transaction
+ * or one autocommitted statement.
  */
-export async function inTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function withRetries<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      // timeout bounds how long we hold locks.
-      return await db.$transaction(work, { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: 15_000 });
+      return await work();
     } catch (error) {
       if (attempt >= TRANSACTION_ATTEMPTS || !isRetryable(error)) throw error;
     }
   }
+}
+
+/**
+ * Runs `work` in one interactive transaction, retried as withRetries says. Keep `work` short:
+ * no network calls or slow work while rows are locked.
+ */
+export async function inTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  // timeout bounds how long we hold locks.
+  return withRetries(() => db.$transaction(work, { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: 15_000 }));
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/client';
 import { sqlState } from '../db/errors';
-import { live, LIVE_SQL } from '../db/live';
-import { inTransaction, isRetryable, TRANSACTION_ATTEMPTS, type Transaction } from '../db/transaction';
+import { LIVE_SQL } from '../db/live';
+import { withRetries } from '../db/transaction';
 import { Prisma, type Order } from '../generated/prisma';
 import { BadUserInputError, ForbiddenError, IdempotencyKeyReusedError, InsufficientStockError, NotFoundError } from './errors';
 import { toOrder, type OrderRow } from './orders';
@@ -64,8 +64,9 @@ export function requestHash(request: OrderRequest): string {
  * (so that concurrent orders cannot deadlock), and only if every line has the stock (and the user
  * is live) takes it and writes the order and its lines, with the products' names and prices as
  * snapshots and the total summed from them. One round trip, and one transaction on its own:
- * autocommitted, the hot rows stay locked only while it runs. Returns the order with `outcome`
- * 'placed' or 'existing', or no row when refused.
+ * autocommitted, the hot rows stay locked only while it runs. Returns one row: the order with
+ * `outcome` 'placed' or 'existing', or `outcome` 'refused' with what the refusal saw under the
+ * locks (`user_live`, and `stock`: each locked product's id and stock).
  */
 export function placeOrderSql(request: OrderRequest, hash: string | null): Prisma.Sql {
   const productIds = request.lines.map((line) => line.productId);
@@ -81,9 +82,14 @@ export function placeOrderSql(request: OrderRequest, hash: string | null): Prism
       ORDER BY p.id
       FOR NO KEY UPDATE OF p
     ), ready AS (
-      SELECT count(*) = ${productIds.length} AND bool_and(stock >= quantity)
-        AND EXISTS (SELECT FROM users WHERE id = ${request.userId} AND ${LIVE_SQL}) AS ok
-      FROM locked
+      -- Exactly one row, locked lines or not: whether to take the stock, and what a refusal saw.
+      SELECT count(locked.id) = ${productIds.length} AND coalesce(bool_and(locked.stock >= locked.quantity), false)
+          AND buyer.user_live AS ok,
+        buyer.user_live,
+        coalesce(jsonb_object_agg(locked.id, locked.stock) FILTER (WHERE locked.id IS NOT NULL), '{}') AS stock
+      FROM (SELECT EXISTS (SELECT FROM users WHERE id = ${request.userId} AND ${LIVE_SQL}) AS user_live) AS buyer
+        LEFT JOIN locked ON true
+      GROUP BY buyer.user_live
     ), taken AS (
       -- From locked.stock, not p.stock: p is read with the statement's snapshot, which may predate
       -- a concurrent restock that locked waited for; PostgreSQL checks CHECK (stock >= 0) on that
@@ -100,32 +106,37 @@ export function placeOrderSql(request: OrderRequest, hash: string | null): Prism
       INSERT INTO order_items (order_id, product_id, product_name, unit_price, quantity)
       SELECT placed.id, taken.id, taken.name, taken.price, taken.quantity FROM placed, taken ORDER BY taken.id
     )
-    SELECT 'placed' AS outcome, id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash FROM placed
+    SELECT 'placed' AS outcome, id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash,
+      NULL::boolean AS user_live, NULL::jsonb AS stock
+    FROM placed
     UNION ALL
-    SELECT 'existing', id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash FROM existing`;
+    SELECT 'existing', id, user_id, status, total_price, placed_at, updated_at, idempotency_key, request_hash, NULL, NULL FROM existing
+    UNION ALL
+    SELECT 'refused', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, user_live, stock
+    FROM ready WHERE NOT ok AND NOT EXISTS (SELECT FROM existing)`;
 }
 
-/** Why placeOrderSql placed nothing: the first failing check in the order the statement makes them. */
-async function refusal(tx: Transaction, request: OrderRequest): Promise<Error> {
-  // The statement still holds the lines' row locks, so this reads the stock it saw.
-  const user = await tx.user.findFirst({ where: { id: request.userId, ...live }, select: { id: true } });
-  if (!user) return new NotFoundError('User');
-  const ids = request.lines.map((line) => line.productId);
-  const products = await tx.product.findMany({ where: { id: { in: ids }, ...live }, select: { id: true, stock: true } });
-  const stock = new Map(products.map((product) => [product.id, product.stock]));
+type PlaceOrderRow =
+  (OrderRow & { outcome: 'placed' | 'existing' }) | { outcome: 'refused'; user_live: boolean; stock: Record<string, number> };
+
+/** Why the statement placed nothing: the first failing check, in the order it makes them, on what it saw. */
+function refusal(request: OrderRequest, userLive: boolean, stock: Record<string, number>): Error {
+  if (!userLive) return new NotFoundError('User');
   for (const { productId, quantity } of request.lines) {
-    const available = stock.get(productId);
+    const available = stock[productId];
     if (available === undefined) return new NotFoundError('Product');
     if (available < quantity) return new InsufficientStockError({ productId, requested: quantity, available });
   }
-  return new Error('placeOrder placed nothing, yet every line has its stock');
+  return new Error('placeOrder placed nothing, yet every line had its stock');
 }
 
 const UNIQUE_VIOLATION = '23505';
+const NUMERIC_VALUE_OUT_OF_RANGE = '22003';
 
-type PlacedRow = OrderRow & { outcome: 'placed' | 'existing' };
-
-function answer(row: PlacedRow, hash: string | null): Order {
+async function placeOnce(db: Database, request: OrderRequest, hash: string | null): Promise<Order> {
+  const [row] = await db.$queryRaw<PlaceOrderRow[]>(placeOrderSql(request, hash));
+  if (!row) throw new Error('placeOrderSql returned no row');
+  if (row.outcome === 'refused') throw refusal(request, row.user_live, row.stock);
   if (row.outcome === 'existing' && row.request_hash !== hash) throw new IdempotencyKeyReusedError();
   return toOrder(row);
 }
@@ -133,32 +144,29 @@ function answer(row: PlacedRow, hash: string | null): Order {
 /**
  * Places an order atomically: every line's stock is taken (guarded, in ascending product id
  * order, so concurrent orders cannot deadlock) or none is; one idempotency key places one order.
+ * One autocommitted statement: no BEGIN or COMMIT round trip, and a hot product's row is locked
+ * only while it runs, refused or not.
  * @throws UNAUTHENTICATED; INSUFFICIENT_STOCK, NOT_FOUND (product or user), IDEMPOTENCY_KEY_REUSED,
- * BAD_USER_INPUT, FORBIDDEN, all before any stock is taken.
+ * BAD_USER_INPUT (also a total too large to store), FORBIDDEN, all before any stock is taken.
  */
 export async function placeOrder(db: Database, viewer: Viewer, input: PlaceOrderInput): Promise<Order> {
   const signedIn = requireViewer(viewer);
   const request = parseOrderRequest(signedIn, input);
   const hash = request.idempotencyKey === null ? null : requestHash(request);
-  for (let attempt = 1; ; attempt += 1) {
+  let replayed = false;
+  for (;;) {
     try {
-      // The statement alone, autocommitted: no BEGIN or COMMIT round trip, and a hot product's row
-      // is locked only while it runs, not while this process gets round to sending COMMIT.
-      const [row] = await db.$queryRaw<PlacedRow[]>(placeOrderSql(request, hash));
-      if (row) return answer(row, hash);
-      // Refused. Why, exactly, needs the stock it saw: run it again in a transaction that keeps the
-      // lines locked while it reads them (and places the order if the stock came back meanwhile).
-      return await inTransaction(db, async (tx) => {
-        const [again] = await tx.$queryRaw<PlacedRow[]>(placeOrderSql(request, hash));
-        if (!again) throw await refusal(tx, request);
-        return answer(again, hash);
-      });
+      return await withRetries(() => placeOnce(db, request, hash));
     } catch (error) {
       // Two requests raced with one new idempotency key: the loser's order hit the (user, key)
-      // unique index and rolled back; running again finds the winner's order and replays it.
-      if (attempt === 1 && hash !== null && sqlState(error) === UNIQUE_VIOLATION) continue;
-      // A deadlock or serialization failure of the lone statement: it took nothing; try again.
-      if (attempt < TRANSACTION_ATTEMPTS && isRetryable(error)) continue;
+      // unique index and rolled back; running it again finds the winner's order and replays it.
+      if (!replayed && hash !== null && sqlState(error) === UNIQUE_VIOLATION) {
+        replayed = true;
+        continue;
+      }
+      if (sqlState(error) === NUMERIC_VALUE_OUT_OF_RANGE) {
+        throw new BadUserInputError('The order total is too large to store; split the order.', 'items');
+      }
       throw error;
     }
   }

@@ -3,11 +3,10 @@
  * invariants (nothing oversold, stock accounted for, totals == lines), never timings.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/graphql/global-id';
 import { CancelOrderDocument, PlaceOrderDocument, RestockProductDocument } from '../generated/graphql';
 import { SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';
-import { expectConsistentShop, unitsSold } from '../support/shop';
+import { expectConsistentShop, newProduct, unitsSold } from '../support/shop';
 
 // These tests assert invariants, not latency: a request may wait its turn for a connection on a busy machine.
 const api = useTestApi({ seed: { ...SMALL_SHOP, orders: 0 }, poolSize: 10, poolTimeoutMs: 60_000 });
@@ -20,19 +19,13 @@ beforeAll(async () => {
   for (const user of users) shoppers.push(await api.tokenFor(user.id));
 });
 
-async function newProduct(stock: number) {
-  const sku = `HOT-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await api.db.product.create({ data: { sku, name: sku, price: '3.35', stock } });
-  return { id: product.id, gid: toGlobalId('Product', product.id) };
-}
-
 const stockOf = async (id: number) => (await api.db.product.findUniqueOrThrow({ where: { id } })).stock;
 const codesOf = (responses: { errors?: readonly { extensions?: Record<string, unknown> }[] }[]) =>
   responses.flatMap((response) => (response.errors ?? []).map((error) => String(error.extensions?.code)));
 
 describe('checkout under concurrency', () => {
   it('a hot product with stock 20 and 50 buyers at once: 20 orders, 30 INSUFFICIENT_STOCK, stock 0', async () => {
-    const hot = await newProduct(20);
+    const hot = await newProduct(api.db, 20);
     const responses = await Promise.all(
       shoppers
         .slice(0, 50)
@@ -46,7 +39,7 @@ describe('checkout under concurrency', () => {
   });
 
   it('100 multi-line orders over the same products in opposite line orders: no deadlock reaches a client', async () => {
-    const products = [await newProduct(120), await newProduct(120), await newProduct(120)];
+    const products = [await newProduct(api.db, 120), await newProduct(api.db, 120), await newProduct(api.db, 120)];
     const [a, b, c] = products.map((product) => product.gid) as [string, string, string];
     const orders = [
       [
@@ -83,7 +76,7 @@ describe('checkout under concurrency', () => {
   });
 
   it('10 concurrent replays of one idempotency key place exactly one order, and all answers carry its id', async () => {
-    const product = await newProduct(5);
+    const product = await newProduct(api.db, 5);
     const input = { items: [{ productId: product.gid, quantity: 2 }], idempotencyKey: 'checkout-click-1' };
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => execute(api.url, PlaceOrderDocument, { input }, { token: shoppers[0]! })),
@@ -97,7 +90,7 @@ describe('checkout under concurrency', () => {
 
   it('orders racing cancellations and restocks: stock == initial + restocked - units in live orders, never negative', async () => {
     const initial = 30;
-    const product = await newProduct(initial);
+    const product = await newProduct(api.db, initial);
     const line = { items: [{ productId: product.gid, quantity: 1 }] };
     const placed = await Promise.all(
       shoppers.slice(0, 10).map((token) => execute(api.url, PlaceOrderDocument, { input: line }, { token })),

@@ -3,23 +3,17 @@ import { idOf, toGlobalId } from '../../src/graphql/global-id';
 import { CancelOrderDocument, OrderDocument, PlaceOrderDocument, UpdateOrderStatusDocument, type OrderStatus } from '../generated/graphql';
 import { dataOf, expectErrorCode, useTestApi } from '../support/api';
 import { execute } from '../support/http';
-import { expectConsistentShop, shopState } from '../support/shop';
+import { expectConsistentShop, newProduct, shopState } from '../support/shop';
 
 const api = useTestApi();
-
-async function newProduct(stock: number, price = '10.00') {
-  const sku = `CHK-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await api.db.product.create({ data: { sku, name: `Product ${sku}`, price, stock } });
-  return { ...product, gid: toGlobalId('Product', product.id) };
-}
 
 const place = (items: { productId: string; quantity: number }[], token: string, extra: { idempotencyKey?: string; userId?: string } = {}) =>
   execute(api.url, PlaceOrderDocument, { input: { items, ...extra } }, { token });
 
 describe('placeOrder', () => {
   it('takes stock, snapshots name and price, merges lines and totals exactly', async () => {
-    const a = await newProduct(10, '19.99');
-    const b = await newProduct(5, '0.10');
+    const a = await newProduct(api.db, 10, '19.99');
+    const b = await newProduct(api.db, 5, '0.10');
     const order = dataOf(
       await place(
         [
@@ -45,8 +39,8 @@ describe('placeOrder', () => {
   });
 
   it('fails with INSUFFICIENT_STOCK (productId, requested, available) and changes nothing', async () => {
-    const plenty = await newProduct(100);
-    const scarce = await newProduct(2);
+    const plenty = await newProduct(api.db, 100);
+    const scarce = await newProduct(api.db, 2);
     const before = await shopState(api.db);
     const response = await place(
       [
@@ -60,9 +54,17 @@ describe('placeOrder', () => {
     expect(await shopState(api.db)).toEqual(before);
   });
 
+  it('refuses an order whose total is too large to store with BAD_USER_INPUT, changing nothing', async () => {
+    const dear = await newProduct(api.db, 20_000, '9999999999.99');
+    const before = await shopState(api.db);
+    const error = expectErrorCode(await place([{ productId: dear.gid, quantity: 10_000 }], api.tokens.alice), 'BAD_USER_INPUT');
+    expect(error.extensions).toMatchObject({ field: 'items' });
+    expect(await shopState(api.db)).toEqual(before);
+  });
+
   it('refuses bad input with BAD_USER_INPUT or NOT_FOUND, changing nothing', async () => {
-    const product = await newProduct(500);
-    const deleted = await newProduct(50);
+    const product = await newProduct(api.db, 500);
+    const deleted = await newProduct(api.db, 50);
     await api.db.product.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
     const before = await shopState(api.db);
     const line = { productId: product.gid, quantity: 1 };
@@ -97,7 +99,7 @@ describe('placeOrder', () => {
   });
 
   it('lets admins order for another user, and customers for themselves by id', async () => {
-    const product = await newProduct(10);
+    const product = await newProduct(api.db, 10);
     const forBob = dataOf(await place([{ productId: product.gid, quantity: 1 }], api.tokens.admin, { userId: toGlobalId('User', 4) }));
     expect(forBob.placeOrder.user.id).toBe(toGlobalId('User', 4));
     const self = dataOf(await place([{ productId: product.gid, quantity: 1 }], api.tokens.alice, { userId: toGlobalId('User', 3) }));
@@ -105,7 +107,7 @@ describe('placeOrder', () => {
   });
 
   it('replays an idempotency key: same input returns the same order (even cancelled); other input is IDEMPOTENCY_KEY_REUSED', async () => {
-    const product = await newProduct(10);
+    const product = await newProduct(api.db, 10);
     const line = { productId: product.gid, quantity: 2 };
     const first = dataOf(await place([line], api.tokens.alice, { idempotencyKey: 'cart-42' })).placeOrder;
     const replayed = dataOf(
@@ -134,7 +136,7 @@ describe('placeOrder', () => {
 
 describe('cancelOrder', () => {
   it('cancels a PENDING or PAID order and restocks it once; again is INVALID_STATE_TRANSITION', async () => {
-    const product = await newProduct(10);
+    const product = await newProduct(api.db, 10);
     for (const paid of [false, true]) {
       const order = dataOf(await place([{ productId: product.gid, quantity: 4 }], api.tokens.alice)).placeOrder;
       if (paid) dataOf(await execute(api.url, UpdateOrderStatusDocument, { id: order.id, status: 'PAID' }, { token: api.tokens.admin }));
@@ -153,7 +155,7 @@ describe('cancelOrder', () => {
   });
 
   it("is NOT_FOUND for someone else's order, allowed to admins, refused once SHIPPED", async () => {
-    const product = await newProduct(10);
+    const product = await newProduct(api.db, 10);
     const order = dataOf(await place([{ productId: product.gid, quantity: 1 }], api.tokens.alice)).placeOrder;
     const before = await shopState(api.db);
     expectErrorCode(await execute(api.url, CancelOrderDocument, { id: order.id }, { token: api.tokens.bob }), 'NOT_FOUND');
@@ -175,7 +177,7 @@ describe('updateOrderStatus (the status machine)', () => {
   const ALLOWED = new Set(['PENDING->PAID', 'PAID->SHIPPED', 'SHIPPED->DELIVERED']);
 
   it('allows exactly PENDING -> PAID -> SHIPPED -> DELIVERED, for admins only', async () => {
-    const product = await newProduct(1_000);
+    const product = await newProduct(api.db, 1_000);
     for (const from of STATUSES) {
       for (const to of STATUSES) {
         const order = dataOf(await place([{ productId: product.gid, quantity: 1 }], api.tokens.alice)).placeOrder;

@@ -16,24 +16,18 @@ import {
   ViewerDocument,
 } from '../../src/client';
 import { signAccessToken } from '../../src/graphql/auth';
-import { toGlobalId } from '../../src/graphql/global-id';
 import { useTestApi } from '../support/api';
 import { failure } from '../support/client';
 import { TEST_JWT_SECRET } from '../support/server';
+import { newProduct } from '../support/shop';
 
 const api = useTestApi();
 const clientAs = (token?: string) => createClient({ url: `${api.url}/graphql`, token: () => token });
 
-async function newProduct(stock: number, price: string) {
-  const sku = `CLI-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
-  const product = await api.db.product.create({ data: { sku, name: `Client ${sku}`, price, stock } });
-  return { ...product, gid: toGlobalId('Product', product.id) };
-}
-
 describe('the typed client against the running service', () => {
   it('shop front end: catalogue search and pages, product page, anonymous', async () => {
     const shop = clientAs();
-    const product = await newProduct(4, '12.34');
+    const product = await newProduct(api.db, 4, '12.34');
     const found = await shop.request(CataloguePageDocument, { search: product.sku, first: 5 });
     expect(found.products.edges.map((edge) => edge.node)).toEqual([
       { id: product.gid, sku: product.sku, name: product.name, price: '12.34', stock: 4 },
@@ -50,7 +44,7 @@ describe('the typed client against the running service', () => {
 
   it('places an order once per idempotency key, lists it under my orders, cancels it', async () => {
     const alice = clientAs(api.tokens.alice);
-    const product = await newProduct(10, '2.50');
+    const product = await newProduct(api.db, 10, '2.50');
     const input = { items: [{ productId: product.gid, quantity: 3 }], idempotencyKey: newIdempotencyKey() };
     const placed = (await alice.request(PlaceOrderDocument, { input })).placeOrder;
     const replayed = (await alice.request(PlaceOrderDocument, { input })).placeOrder;
@@ -68,7 +62,7 @@ describe('the typed client against the running service', () => {
   });
 
   it('types INSUFFICIENT_STOCK with productId, requested and available', async () => {
-    const product = await newProduct(2, '1.00');
+    const product = await newProduct(api.db, 2, '1.00');
     const error = await failure(
       clientAs(api.tokens.alice).request(PlaceOrderDocument, { input: { items: [{ productId: product.gid, quantity: 5 }] } }),
     );
@@ -82,7 +76,7 @@ describe('the typed client against the running service', () => {
 
   it('admin screens: the order list by status and a status move', async () => {
     const admin = clientAs(api.tokens.admin);
-    const product = await newProduct(5, '3.00');
+    const product = await newProduct(api.db, 5, '3.00');
     const order = (
       await clientAs(api.tokens.bob).request(PlaceOrderDocument, { input: { items: [{ productId: product.gid, quantity: 1 }] } })
     ).placeOrder;

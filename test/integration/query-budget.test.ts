@@ -41,6 +41,12 @@ describe('query budget (DataLoader)', () => {
     expect(await api.countStatements(async () => dataOf(await place()))).toBe(2);
     expect(await api.countStatements(async () => dataOf(await place()))).toBe(2); // the replay too
     expect((await api.db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(9);
+    // A refusal too: the statement returns what it saw, and INSUFFICIENT_STOCK is built from that.
+    const tooMany = [{ productId: toGlobalId('Product', product.id), quantity: 10 }];
+    let refused: Awaited<ReturnType<typeof place>> | undefined;
+    const refusal = () => execute(api.url, PlaceOrderTotalDocument, { input: { items: tooMany } }, { token: api.tokens.alice });
+    expect(await api.countStatements(async () => (refused = await refusal()))).toBe(2);
+    expect(refused!.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_STOCK', requested: 10, available: 9 });
   });
 
   it('costs the same at 5 and at 50', async () => {

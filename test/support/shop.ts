@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/client';
+import { toGlobalId } from '../../src/graphql/global-id';
 
 /** Rows that a failed mutation must leave as they were. */
 export async function shopState(db: Database) {
@@ -30,4 +31,11 @@ export async function unitsSold(db: Database, productIds: number[]): Promise<Map
     SELECT i.product_id, sum(i.quantity)::int AS sold FROM order_items i JOIN orders o ON o.id = i.order_id
     WHERE o.status <> 'CANCELLED' AND i.product_id = ANY(${productIds}::int[]) GROUP BY i.product_id`;
   return new Map(productIds.map((id) => [id, rows.find((row) => row.product_id === id)?.sold ?? 0]));
+}
+
+/** A new product with a unique sku, and its global ID. */
+export async function newProduct(db: Database, stock: number, price = '10.00') {
+  const sku = `P-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  const product = await db.product.create({ data: { sku, name: `Product ${sku}`, price, stock } });
+  return { ...product, gid: toGlobalId('Product', product.id) };
 }
