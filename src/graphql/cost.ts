@@ -120,7 +120,7 @@ export function queryTooComplex(message: string, extensions: Record<string, unkn
 /**
  * Why an operation with these variables is refused before it runs, or undefined: it expands to
  * more than `maxSelections` selections, or costs more than `maxCost` (QUERY_TOO_COMPLEX with
- * `rule` and `limit`, and `cost` for the cost rule). Pure: no server, no database.
+ * `rule`, `cost` and `limit`, as RUNTIME.md promises). Pure: no server, no database.
  */
 export function costRefusal(
   limits: { maxCost: number; maxSelections: number },
@@ -137,7 +137,8 @@ export function costRefusal(
     return queryTooComplex(
       `This operation expands to more than ${maxSelections} selections once its fragments are spread. ` +
         'Spread each fragment fewer times, or split the operation.',
-      { rule: 'selections', limit: maxSelections },
+      // Counting stops one past the limit: `cost` is that count, on this rule's scale.
+      { rule: 'selections', cost: maxSelections + 1, limit: maxSelections },
     );
   }
   if (cost <= maxCost) return undefined;

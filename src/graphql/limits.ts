@@ -26,7 +26,9 @@ export const QUERY_LIMITS = {
 
 /**
  * Reports one of graphql-armor's rejections as a validation error that formatError answers as
- * QUERY_TOO_COMPLEX, without armor's misleading "Syntax Error: " prefix.
+ * QUERY_TOO_COMPLEX with `rule`, `cost` and `limit` (RUNTIME.md), without armor's misleading
+ * "Syntax Error: " prefix. `cost` is what the operation measures on the rule's scale (its depth,
+ * aliases or directives): armor says it in its message ("..., found 13.").
  */
 function reportTooComplex(rule: string, limit: number) {
   return {
@@ -34,7 +36,8 @@ function reportTooComplex(rule: string, limit: number) {
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) => {
         const message = `${error.message.replace(/^Syntax Error: /, '')} Split the operation into smaller ones.`;
-        context?.reportError(new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', rule, limit } }));
+        const cost = Number(/found (\d+)/.exec(error.message)?.[1] ?? limit + 1);
+        context?.reportError(new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', rule, cost, limit } }));
       },
     ],
   };

@@ -26,6 +26,7 @@ async function expectRefused(query: string, rule: string, limit: number) {
     response.text.slice(0, 300),
   ).toEqual(['QUERY_TOO_COMPLEX']);
   expect(response.json?.errors?.[0]?.extensions).toMatchObject({ rule, limit });
+  expect(response.json?.errors?.[0]?.extensions?.cost).toBeGreaterThan(limit); // RUNTIME.md: `cost` and `limit`, always
   expect(response.json?.errors?.[0]?.message).not.toMatch(/syntax error/i);
 }
 

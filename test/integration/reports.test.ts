@@ -110,7 +110,11 @@ describe('report access and input', () => {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE order_items IN ACCESS EXCLUSIVE MODE');
       const response = await execute(api.url, RevenueByMonthDocument, { year: 2026 }, { token: api.tokens.analyst });
-      expect(expectErrorCode(response, 'QUERY_TOO_COMPLEX').extensions).toMatchObject({ timeoutMs: 1_000 });
+      const { extensions } = expectErrorCode(response, 'QUERY_TOO_COMPLEX');
+      expect(extensions).toMatchObject({ timeoutMs: 1_000 });
+      // RUNTIME.md: `cost` and `limit` on every QUERY_TOO_COMPLEX; for a report, milliseconds.
+      expect(extensions).toMatchObject({ rule: 'reportTimeout', limit: 1_000, cost: expect.any(Number) });
+      expect(extensions?.cost).toBeGreaterThanOrEqual(1_000);
     } finally {
       await locker.query('ROLLBACK');
       locker.release();

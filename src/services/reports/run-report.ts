@@ -9,8 +9,14 @@ const QUERY_CANCELED = '57014';
 export class ReportTimeoutError extends ServiceError {
   // Clients already handle "this request is too expensive": ask for a shorter range.
   readonly code = 'QUERY_TOO_COMPLEX';
-  constructor(timeoutMs: number) {
-    super(`The report took longer than ${timeoutMs / 1000} s; ask for a shorter range.`, { timeoutMs });
+  constructor(timeoutMs: number, elapsedMs: number) {
+    // `cost` and `limit` as every QUERY_TOO_COMPLEX has them (RUNTIME.md), here in milliseconds.
+    super(`The report took longer than ${timeoutMs / 1000} s; ask for a shorter range.`, {
+      rule: 'reportTimeout',
+      cost: Math.round(elapsedMs),
+      limit: timeoutMs,
+      timeoutMs,
+    });
   }
 }
 
@@ -21,6 +27,7 @@ export class ReportTimeoutError extends ServiceError {
  */
 export async function runReport<T>(db: Database, viewer: Viewer, timeoutMs: number, query: (tx: Transaction) => Promise<T>): Promise<T> {
   requireRole(viewer, 'ANALYST', 'ADMIN');
+  const started = performance.now();
   try {
     return await db.$transaction(
       async (tx) => {
@@ -31,7 +38,7 @@ export async function runReport<T>(db: Database, viewer: Viewer, timeoutMs: numb
       { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: timeoutMs + 5_000 },
     );
   } catch (error) {
-    if (sqlState(error) === QUERY_CANCELED) throw new ReportTimeoutError(timeoutMs);
+    if (sqlState(error) === QUERY_CANCELED) throw new ReportTimeoutError(timeoutMs, performance.now() - started);
     throw error;
   }
 }
