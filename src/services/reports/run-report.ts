@@ -1,6 +1,6 @@
 import { sqlState } from '../../db/errors';
 import type { Database } from '../../db/client';
-import { TRANSACTION_MAX_WAIT_MS, type Transaction } from '../../db/transaction';
+import { TRANSACTION_MAX_WAIT_MS, withRetries, type Transaction } from '../../db/transaction';
 import { ServiceError } from '../errors';
 import { requireRole, type Viewer } from '../viewer';
 
@@ -29,13 +29,17 @@ export async function runReport<T>(db: Database, viewer: Viewer, timeoutMs: numb
   requireRole(viewer, 'ANALYST', 'ADMIN');
   const started = performance.now();
   try {
-    return await db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-        await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
-        return query(tx);
-      },
-      { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: timeoutMs + 5_000 },
+    // Retried like any transaction: on a hot standby (DATABASE_REPLICA_URL) a report can be cancelled
+    // by a conflict with recovery, which PostgreSQL reports as a serialization failure (40001).
+    return await withRetries(() =>
+      db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+          await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
+          return query(tx);
+        },
+        { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: timeoutMs + 5_000 },
+      ),
     );
   } catch (error) {
     if (sqlState(error) === QUERY_CANCELED) throw new ReportTimeoutError(timeoutMs, performance.now() - started);
