@@ -19,7 +19,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/project-root';
-import { TEST_JWT_SECRET } from '../support/server';
+import { serviceEnvironment } from '../support/server';
 import { createDatabase } from '../support/database';
 
 const execFileAsync = promisify(execFile);
@@ -123,8 +123,7 @@ let empty: Awaited<ReturnType<typeof createDatabase>>;
 let clone: string;
 
 async function run(command: string, cwd: string, databaseUrl: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET };
-  delete env.DIRECT_DATABASE_URL; // it would take the migrations elsewhere
+  const env = serviceEnvironment(databaseUrl);
   try {
     const { stdout } = await execFileAsync('sh', ['-c', command], { cwd, env, maxBuffer: 16 * 1024 * 1024 });
     return { code: 0, stdout };

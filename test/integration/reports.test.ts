@@ -3,6 +3,7 @@ import { RevenueByDayDocument, RevenueByMonthDocument, TopProductsDocument } fro
 import { dataOf, expectErrorCode, SMALL_SHOP, useTestApi } from '../support/api';
 import { execute } from '../support/http';
 import { runScript } from '../support/scripts';
+import { serviceEnvironment } from '../support/server';
 import { bucketed, centsText, localDate, revenueLines } from '../support/revenue';
 
 const api = useTestApi({ seed: { ...SMALL_SHOP, orders: 800, seed: 21 }, reportTimeoutMs: 1_000 });
@@ -126,7 +127,7 @@ describe('report access and input', () => {
 // A child process (tsx compiling the CLI): slow on a busy machine; the bound catches hangs.
 describe('npm run report', { timeout: 120_000 }, () => {
   it('prints the same numbers as the API (json and csv)', async () => {
-    const run = (...args: string[]) => runScript('src/cli/report.ts', args, { ...process.env, DATABASE_URL: api.databaseUrl });
+    const run = (...args: string[]) => runScript('src/cli/report.ts', args, serviceEnvironment(api.databaseUrl));
     const { stdout } = await run('revenue-by-month', '--year', '2026', '--tz', 'Europe/Paris', '--format', 'json');
     const api2026 = dataOf(
       await execute(api.url, RevenueByMonthDocument, { year: 2026, timeZone: 'Europe/Paris' }, { token: api.tokens.analyst }),

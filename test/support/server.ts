@@ -21,7 +21,27 @@ export function testServerConfig(overrides: Partial<ServerConfig> = {}): ServerC
   };
 }
 
-/** The environment of the service run as a process (npm start, node dist/main.js) on `databaseUrl`. */
+/** The service's own variables (RUNTIME.md, src/config.ts): a test sets the ones it means, never inherits them. */
+const SERVICE_VARIABLES = [
+  'DATABASE_URL',
+  'DIRECT_DATABASE_URL',
+  'DATABASE_REPLICA_URL',
+  'DATABASE_POOL_SIZE',
+  'DATABASE_POOL_TIMEOUT_MS',
+  'REPORT_TIMEOUT_MS',
+  'HOST',
+  'PORT',
+  'JWT_SECRET',
+  'NODE_ENV',
+  'LOG_LEVEL',
+];
+
+/**
+ * The environment of the service or one of its commands run as a process (npm start, node
+ * dist/main.js, seed, token) on `databaseUrl`: the caller's environment (PATH, HOME) without any of
+ * the service's variables the caller happens to have, then the tests' settings, then `overrides`.
+ */
 export function serviceEnvironment(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', NODE_ENV: 'development', ...overrides };
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !SERVICE_VARIABLES.includes(name)));
+  return { ...inherited, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', NODE_ENV: 'development', ...overrides };
 }
