@@ -1,16 +1,21 @@
 /**
  * B, the baseline the service is measured against: what someone would write by hand instead of
  * GraphQL. node:http + pg, one statement per read (json_agg builds the exact JSON the service
- * answers) and, for checkout, the service's own statement (placeOrderSql, autocommitted).
- * Run as a process of its own by bench/run.ts: DATABASE_URL, PORT.
+ * answers) and, for checkout, the service's own statement (placeOrderSql, autocommitted). Like
+ * the service, it authenticates every request that carries a token (the service's own
+ * `authenticate`: the key imported once, the verified token remembered, the user's row read with
+ * the same prepared statement) and places orders for that user.
+ * Run as a process of its own by bench/run.ts: DATABASE_URL, JWT_SECRET, PORT.
  *   GET /floor            {"data":{"__typename":"Query"}}, no SQL
  *   GET /nested           orders(first: 50) { id totalPrice status user { name } items { quantity unitPrice product { name } } }
  *   GET /point/<id>       order(id) { id status totalPrice placedAt user { email } items { productName quantity unitPrice } }
- *   POST /checkout        {"userId", "productId", "quantity"}: placeOrder(...) { id totalPrice }
+ *   POST /checkout        {"productId", "quantity"}: placeOrder(...) { id totalPrice } for the token's user
  */
 import http from 'node:http';
 import pg from 'pg';
 import { connectionOptions } from '../src/db/connection-options';
+import { createReader } from '../src/db/reader';
+import { authenticate } from '../src/graphql/auth';
 import { placeOrderSql } from '../src/services/checkout';
 
 /** A global ID (base64url of "Type:id", no padding) computed in SQL. */
@@ -57,6 +62,8 @@ export const POINT_SQL = `
 const FLOOR = JSON.stringify({ data: { __typename: 'Query' } });
 
 const pool = new pg.Pool({ ...connectionOptions(process.env.DATABASE_URL!), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const reader = createReader(pool, { prepare: true });
+const JWT_SECRET = process.env.JWT_SECRET!;
 
 async function body(request: http.IncomingMessage): Promise<string> {
   let text = '';
@@ -64,25 +71,28 @@ async function body(request: http.IncomingMessage): Promise<string> {
   return text;
 }
 
-async function checkout(input: { userId: number; productId: number; quantity: number }): Promise<string> {
-  const sql = placeOrderSql(
-    { userId: input.userId, lines: [{ productId: input.productId, quantity: input.quantity }], idempotencyKey: null },
-    null,
-  );
-  const { rows } = await pool.query<{ id: number; total_price: string }>(sql.text, sql.values as unknown[]);
+async function checkout(userId: number, input: { productId: number; quantity: number }): Promise<string> {
+  const sql = placeOrderSql({ userId, lines: [{ productId: input.productId, quantity: input.quantity }], idempotencyKey: null }, null);
+  const { rows } = await pool.query<{ outcome: string; id: number; total_price: string }>(sql.text, sql.values as unknown[]);
   const order = rows[0];
-  if (!order) return JSON.stringify({ errors: [{ message: 'refused', extensions: { code: 'INSUFFICIENT_STOCK' } }] });
+  if (!order || order.outcome === 'refused') {
+    return JSON.stringify({ errors: [{ message: 'refused', extensions: { code: 'INSUFFICIENT_STOCK' } }] });
+  }
   const id = Buffer.from(`Order:${order.id}`).toString('base64url');
   return JSON.stringify({ data: { placeOrder: { id, totalPrice: order.total_price } } });
 }
 
 async function answer(request: http.IncomingMessage): Promise<string> {
   const url = request.url ?? '/';
+  const user = await authenticate(reader, JWT_SECRET, request.headers.authorization);
   if (url === '/floor') return FLOOR;
   if (url === '/nested') return (await pool.query<{ body: string }>(NESTED_SQL, [50])).rows[0]!.body;
   const point = /^\/point\/(\d+)$/.exec(url);
   if (point) return (await pool.query<{ body: string }>(POINT_SQL, [Number(point[1])])).rows[0]!.body;
-  if (url === '/checkout' && request.method === 'POST') return checkout(JSON.parse(await body(request)));
+  if (url === '/checkout' && request.method === 'POST') {
+    if (!user) throw Object.assign(new Error('sign in to place orders'), { status: 401 });
+    return checkout(user.id, JSON.parse(await body(request)));
+  }
   throw Object.assign(new Error(`no route ${url}`), { status: 404 });
 }
 

@@ -21,9 +21,14 @@ async function ensureMigratedDatabase(server: DatabaseServer, name: string): Pro
   return url;
 }
 
-/** The read bench's shop: 50 orders per user, 500 products; seeded only when its size differs. */
-export async function readDatabase(server: DatabaseServer, orders: number, log: (message: string) => void): Promise<string> {
-  const url = await ensureMigratedDatabase(server, `order_bench_read_${orders}`);
+/** The read bench's shop: 50 orders per user, 500 products unless told; seeded only when its size differs. */
+export async function readDatabase(
+  server: DatabaseServer,
+  orders: number,
+  log: (message: string) => void,
+  { products = 500, name = `order_bench_read_${orders}` } = {},
+): Promise<string> {
+  const url = await ensureMigratedDatabase(server, name);
   const seeded = await withClient(
     url,
     async (client) => (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM orders')).rows[0]!.count,
@@ -32,7 +37,7 @@ export async function readDatabase(server: DatabaseServer, orders: number, log: 
     log(`seeding ${orders} orders (once; later runs reuse the database)`);
     const handle = openDatabase(url, 2);
     try {
-      await seedDemoData(handle.prisma, { ...DEFAULT_SEED_OPTIONS, users: Math.max(10, orders / 50), products: 500, orders });
+      await seedDemoData(handle.prisma, { ...DEFAULT_SEED_OPTIONS, users: Math.max(10, orders / 50), products, orders });
     } finally {
       await handle.close();
     }

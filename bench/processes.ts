@@ -72,12 +72,18 @@ function cpuMs(pid: number): number {
  * The service as the benches run it: `service` is a command line ("node dist/main.js", or from
  * source), with node's own flags (`nodeFlags`, e.g. --cpu-prof) put before its arguments.
  */
-export function serviceCommand(service: string, cwd: string, databaseUrl: string, nodeFlags: string[] = []): Command {
+export function serviceCommand(
+  service: string,
+  cwd: string,
+  databaseUrl: string,
+  nodeFlags: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Command {
   const [program, ...args] = service.split(' ');
   return {
     argv: [program === 'node' ? process.execPath : program!, ...nodeFlags, ...args],
     cwd: path.resolve(cwd),
-    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, DATABASE_URL: databaseUrl },
+    env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, DATABASE_URL: databaseUrl, ...env },
   };
 }
 

@@ -1,60 +1,47 @@
 /**
- * The three revenue reports on a large seeded shop (BENCH_REPORT_ORDERS, default 1,000,000):
- * each through the HTTP API beside exactly the same SQL sent by pg directly, median of 5 runs,
- * as a ratio. Also checks that EXPLAIN of a one-month report has no sequential scan of order_items.
- * The seeded database is kept (order_bench_reports_<orders>) and reused by the next run.
+ * npm run bench:reports: the three revenue reports on a large seeded shop (BENCH_REPORT_ORDERS,
+ * default 1,000,000). The service runs as a process of its own (from source, NODE_ENV=production);
+ * this process asks it each report over HTTP and sends exactly the same SQL to PostgreSQL with pg,
+ * median of 5 runs each, and prints the ratio. Also checks that EXPLAIN of a one-month report has
+ * no sequential scan of order_items. The seeded database (order_bench_reports_<orders>) is kept
+ * and reused by the next run.
  */
 import pg from 'pg';
-import { seedDemoData } from '../seed/seed';
-import { DEFAULT_SEED_OPTIONS } from '../seed/generate';
-import { ensureDatabase } from '../src/db/admin';
-import { openDatabase } from '../src/db/client';
-import { urlForDatabase } from '../src/db/connection-options';
-import { scratchServer } from '../src/db/locate';
-import { applyMigrations } from '../src/db/migrations';
-import { Prisma } from '../src/generated/prisma';
 import { createClient } from '../src/client';
+import { scratchServer } from '../src/db/locate';
+import type { Prisma } from '../src/generated/prisma';
 import { signAccessToken } from '../src/graphql/auth';
-import { createLogger } from '../src/logging/logger';
+import { projectRoot } from '../src/project-root';
 import { revenueByDaySql, revenueByMonthSql, topProductsSql } from '../src/services/reports';
-import { startServer } from '../src/server';
-import { BENCH_JWT_SECRET, printTable } from './support';
+import { readDatabase } from './databases';
+import { serviceCommand, startServer } from './processes';
+import { BENCH_JWT_SECRET, median, printTable } from './support';
 
 const ORDERS = Number(process.env.BENCH_REPORT_ORDERS ?? 1_000_000);
 const RUNS = 5;
 
-const server = await scratchServer('order-service-bench');
-const name = `order_bench_reports_${ORDERS}`;
-await ensureDatabase(server.url, name);
-const url = urlForDatabase(server.url, name);
-await applyMigrations(url);
-const handle = openDatabase(url, 10);
-const raw = new pg.Pool({ connectionString: url, max: 2 });
-
-async function median(run: () => Promise<unknown>): Promise<number> {
-  await run(); // warm the cache
+/** Milliseconds of each of RUNS runs of `run`, after one to warm the caches. */
+async function timings(run: () => Promise<unknown>): Promise<number[]> {
+  await run();
   const times: number[] = [];
   for (let index = 0; index < RUNS; index += 1) {
     const started = performance.now();
     await run();
     times.push(performance.now() - started);
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  return times;
 }
 
+const server = await scratchServer('order-service-bench');
+const url = await readDatabase(server, ORDERS, console.log, { products: 2_000, name: `order_bench_reports_${ORDERS}` });
+const raw = new pg.Pool({ connectionString: url, max: 2 });
+const service = await startServer(
+  serviceCommand('node --import tsx src/main.ts', projectRoot, url, [], { REPORT_TIMEOUT_MS: '60000', LOG_LEVEL: 'warn' }),
+  '/healthz',
+);
 try {
-  if ((await handle.prisma.order.count()) !== ORDERS) {
-    const started = performance.now();
-    await seedDemoData(handle.prisma, { ...DEFAULT_SEED_OPTIONS, users: ORDERS / 50, products: 2_000, orders: ORDERS }, console.log);
-    console.log(`seeded ${ORDERS} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    await raw.query('VACUUM ANALYZE');
-  }
-  const api = await startServer(
-    { host: '127.0.0.1', port: 0, production: true, jwtSecret: BENCH_JWT_SECRET, reportTimeoutMs: 60_000, logger: createLogger('warn') },
-    handle,
-  );
   const token = await signAccessToken(BENCH_JWT_SECRET, 2); // the seeded analyst
-  const client = createClient({ url: `${api.url}/graphql`, token });
+  const client = createClient({ url: `${service.url}/graphql`, token });
   const viaApi = (query: string) => () => client.request(query); // rejects on any error
   const viaSql = (sql: Prisma.Sql) => async () => {
     await raw.query(sql.text, sql.values as unknown[]);
@@ -84,8 +71,8 @@ try {
   ];
   const rows = [];
   for (const [label, query, sql] of cases) {
-    const apiMs = await median(viaApi(query));
-    const sqlMs = await median(viaSql(sql));
+    const apiMs = median(await timings(viaApi(query)));
+    const sqlMs = median(await timings(viaSql(sql)));
     rows.push([label, apiMs.toFixed(1), sqlMs.toFixed(1), (apiMs / sqlMs).toFixed(2)]);
   }
   printTable(`revenue reports on ${ORDERS} orders (median of ${RUNS})`, ['report', 'API ms', 'raw SQL ms', 'ratio'], rows);
@@ -97,10 +84,9 @@ try {
   const text = plan.rows.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
   const seqScan = /Seq Scan on order_items/.test(text);
   console.log(`\none-month revenueByDay plan: ${seqScan ? 'SEQUENTIAL SCAN of order_items' : 'no sequential scan of order_items'}`);
-  await api.stop();
   if (seqScan) process.exitCode = 1;
 } finally {
+  await service.stop();
   await raw.end();
-  await handle.close();
   await server.stop();
 }
