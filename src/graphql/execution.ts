@@ -39,8 +39,11 @@ function asGraphQLError(error: GraphQLError, extensions = error.extensions): Gra
 
 /** A `gateway` for ApolloServer that serves `schema` with graphql-jit. */
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
-  const executor: GatewayExecutor = async ({ document, operationName, request, context }) => {
-    const query = compiledFor(schema, document, operationName);
+  const executor: GatewayExecutor = async ({ document, request, context }) => {
+    // The client's operationName, not the one Apollo resolved: when no operation has that name,
+    // Apollo passes null, and compiling for null would run the document's only operation anyway.
+    // graphql-jit refuses the unknown name instead, and Apollo answers OPERATION_RESOLUTION_FAILURE (400).
+    const query = compiledFor(schema, document, request.operationName ?? null);
     if (!isCompiledQuery(query)) return { errors: query.errors!.map((error) => asGraphQLError(error)) }; // it cannot run
     const result = await query.query(undefined, context, request.variables ?? {});
     if (!('data' in result)) {

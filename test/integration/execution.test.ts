@@ -26,6 +26,23 @@ async function post(body: unknown, token?: string) {
 }
 
 describe('compiled execution', () => {
+  it('runs nothing when operationName names no operation of the document: 400, stock unchanged, GET too', async () => {
+    const product = await api.db.product.create({ data: { sku: 'OPNAME-1', name: 'Named', price: '1.00', stock: 1 } });
+    const restock = `mutation { restockProduct(id: "${toGlobalId('Product', product.id)}", quantity: 7) { stock } }`;
+    const { status, body } = await post({ query: restock, operationName: 'Nope' }, api.tokens.admin);
+    expect([status, body.errors?.map((error) => error.extensions?.code)]).toEqual([400, ['OPERATION_RESOLUTION_FAILURE']]);
+    expect(body.errors?.[0]?.message).toMatch(/Nope/);
+    const viaGet = await fetch(`${api.url}/graphql?query=${encodeURIComponent(restock)}&operationName=Nope`, {
+      headers: { authorization: `Bearer ${api.tokens.admin}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(viaGet.status).toBeGreaterThanOrEqual(400);
+    expect(viaGet.status).toBeLessThan(500);
+    expect((await api.db.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(1);
+    // A document of two operations and no name to choose is refused the same way.
+    const two = await post({ query: 'query A { __typename } query B { __typename }' });
+    expect([two.status, two.body.errors?.map((error) => error.extensions?.code)]).toEqual([400, ['OPERATION_RESOLUTION_FAILURE']]);
+  });
+
   it('answers with cache-control: no-store', async () => {
     const { headers } = await post({ query: '{ __typename }' });
     expect(headers.get('cache-control')).toBe('no-store');
