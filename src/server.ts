@@ -47,17 +47,18 @@ export async function startServer(
   isSeeded: () => boolean = () => true,
 ): Promise<RunningServer> {
   const app = express();
-  const httpServer = http.createServer(app);
+  // A request without Host is served (Node would answer an empty 400): no route here depends on it.
+  const httpServer = http.createServer({ requireHostHeader: false }, app);
   const drain = httpDrain(httpServer);
   const metrics = createMetrics(database);
   const landingPage = config.production ? undefined : explorerLandingPage();
-  const apollo = new ApolloServer<Context>(apolloOptions(config, { landingPage, plugins: [metrics.apolloPlugin] }));
+  const apollo = new ApolloServer<Context>(apolloOptions(config, { landingPage }));
   await apollo.start();
   const committed = await committedMigrations();
   const contextOf = contextFactory(database, config);
 
   app.disable('x-powered-by');
-  app.use(requestLogging(config.logger ?? processLogger()), drain.middleware);
+  app.use(requestLogging(config.logger ?? processLogger(), metrics.observeRequest), drain.middleware);
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
   });

@@ -9,6 +9,7 @@ import type http from 'node:http';
 import type { Socket } from 'node:net';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { logger } from '../logging/logger';
+import { requestIdOf } from '../logging/request-log';
 
 /** To the log of the request it happened in (its requestId on the line). */
 const logInternalError = (message: string, error: unknown) => logger().error({ err: error }, message);
@@ -75,10 +76,22 @@ const CLIENT_ERROR_STATUS: Record<string, { status: string; message: string }> =
   ERR_HTTP_REQUEST_TIMEOUT: { status: '408 Request Timeout', message: 'The request took too long to arrive.' },
 };
 
+/** A whole HTTP/1.1 response with a JSON error body, for a socket Node hands over unanswered. */
+function rawJsonResponse(statusLine: string, message: string): string {
+  const body = JSON.stringify(errorBody(message, 'BAD_REQUEST'));
+  return (
+    `HTTP/1.1 ${statusLine}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${requestIdOf(undefined)}\r\nconnection: close\r\n\r\n${body}`
+  );
+}
+
 /**
- * Requests Node's HTTP parser refuses (a malformed request line or header, headers too large)
- * get a JSON body instead of Node's empty one: as Node does, only on a socket that has not
- * answered anything yet (never in the middle of a keep-alive response); otherwise it is closed.
+ * What Node's HTTP server answers by itself, answered as JSON with an `x-request-id` instead:
+ * requests its parser refuses (a malformed request line or header, headers too large: as Node
+ * does, only on a socket that has not answered anything yet, never in the middle of a keep-alive
+ * response; otherwise it is closed), an `Expect` it does not know (417), and CONNECT (405; Node
+ * would drop the socket). A request without a Host header is not refused: the server is created
+ * with `requireHostHeader: false`.
  */
 export function answerMalformedRequestsWithJson(server: http.Server): void {
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
@@ -87,10 +100,19 @@ export function answerMalformedRequestsWithJson(server: http.Server): void {
       return;
     }
     const { status, message } = CLIENT_ERROR_STATUS[error.code ?? ''] ?? { status: '400 Bad Request', message: 'Malformed HTTP request.' };
-    const body = JSON.stringify(errorBody(message, 'BAD_REQUEST'));
-    socket.end(
-      `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\n` +
-        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    socket.end(rawJsonResponse(status, message));
+  });
+  server.on('checkExpectation', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const body = JSON.stringify(errorBody(`Expect: ${request.headers.expect} is not supported.`, 'BAD_REQUEST'));
+    response.writeHead(417, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'x-request-id': requestIdOf(request.headers['x-request-id']),
+      connection: 'close',
+    });
+    response.end(body);
+  });
+  server.on('connect', (_request: http.IncomingMessage, socket: Socket) => {
+    socket.end(rawJsonResponse('405 Method Not Allowed', 'CONNECT is not supported.'));
   });
 }

@@ -177,18 +177,45 @@ describe('outside /graphql', () => {
     expectError(await sendRaw(api.url, { method: 'GET', path: '/%E0%A4%A', headers: {} }), 404, 'NOT_FOUND');
   });
 
-  it('a request Node’s HTTP parser refuses gets a JSON 400', async () => {
+  /** Sends `request` as written on a socket of its own; resolves with all the server wrote before closing. */
+  function overTheWire(request: string): Promise<string> {
     const { port } = new URL(api.url);
-    const raw = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('GET /graphql HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'));
+    return new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(request));
       let received = '';
       socket.on('data', (chunk) => (received += chunk.toString()));
       socket.on('end', () => resolve(received));
       socket.on('error', reject);
     });
+  }
+  const bodyOf = (raw: string) => JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as unknown;
+  const jsonError = { errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }] };
+
+  it('a request Node’s HTTP parser refuses gets a JSON 400', async () => {
+    const raw = await overTheWire('GET /graphql HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 400 /);
-    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({
+    expect(bodyOf(raw)).toEqual({
       errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }],
     });
+    expect(raw).toMatch(/\r\nx-request-id: [\w-]+\r\n/i);
+  });
+
+  it('headers too large are a JSON 431, an unknown Expect a JSON 417, CONNECT a JSON 405, each with an x-request-id', async () => {
+    const huge = await overTheWire(`GET /healthz HTTP/1.1\r\nHost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    expect(bodyOf(huge)).toEqual(jsonError);
+    const expectation = await overTheWire('GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nConnection: close\r\n\r\n');
+    expect(expectation).toMatch(/^HTTP\/1\.1 417 /);
+    expect(bodyOf(expectation)).toEqual(jsonError);
+    const connect = await overTheWire('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+    expect(connect).toMatch(/^HTTP\/1\.1 405 /);
+    expect(bodyOf(connect)).toEqual(jsonError);
+    for (const raw of [huge, expectation, connect]) expect(raw).toMatch(/\r\nx-request-id: [\w-]+\r\n/i);
+  });
+
+  it('a request without a Host header is served like any other', async () => {
+    const raw = await overTheWire('GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 200 /);
+    expect(bodyOf(raw)).toEqual({ status: 'ok' });
   });
 });
