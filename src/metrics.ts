@@ -2,10 +2,10 @@
  * GET /metrics in Prometheus text format: GraphQL requests by operation, SQL statements (the read
  * replica's included), and the connection pools' gauges. One registry per server, so that tests can run several servers.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Pool } from 'pg';
 import type { DatabaseHandle } from './db/client';
+import type { RequestFinished } from './logging/request-log';
 
 /** Distinct operation labels per process; past that, new names count as "other". */
 const MAX_OPERATIONS = 200;
@@ -75,18 +75,16 @@ export function createMetrics(database: DatabaseHandle) {
     querySeconds.observe(seconds);
   });
 
-  const apolloPlugin: ApolloServerPlugin = {
-    async requestDidStart() {
-      const started = performance.now();
-      return {
-        async willSendResponse({ operationName, errors }) {
-          const operation = operationLabel(operationName);
-          requests.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
-          requestSeconds.observe({ operation }, (performance.now() - started) / 1000);
-        },
-      };
-    },
+  /**
+   * Every request to /graphql, from its log line: refusals before Apollo (415, 413, a bad body) and
+   * in building the context (401) count too, as errors.
+   */
+  const observeRequest: RequestFinished = (log, path, status) => {
+    if (path !== '/graphql') return;
+    const operation = operationLabel(log.operationName);
+    requests.inc({ operation, outcome: status >= 400 || log.errorCodes.length > 0 ? 'error' : 'ok' });
+    requestSeconds.observe({ operation }, log.durationMs / 1000);
   };
 
-  return { registry, apolloPlugin, stop: stopObserving };
+  return { registry, observeRequest, stop: stopObserving };
 }

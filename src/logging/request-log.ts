@@ -28,6 +28,8 @@ export class RequestLog implements RequestScope {
   readonly errorCodes: string[] = [];
   private readonly started = performance.now();
   private finished = false;
+  /** Set by finish(). */
+  durationMs = 0;
 
   constructor(
     readonly requestId: string,
@@ -51,7 +53,7 @@ export class RequestLog implements RequestScope {
   finish(message: string, status: number) {
     if (this.finished) return;
     this.finished = true;
-    const durationMs = Math.round((performance.now() - this.started) * 10) / 10;
+    const durationMs = (this.durationMs = Math.round((performance.now() - this.started) * 10) / 10);
     const { operationName, userId, errorCodes } = this;
     this.logger.info({ operationName, durationMs, status, userId, errorCodes }, message);
   }
@@ -87,17 +89,24 @@ function noteErrorCodesOfErrorBodies(response: Response, log: RequestLog) {
 
 export const pathOf = (url: string) => url.split('?', 1)[0]!.slice(0, 200);
 
+/** Told of every request once its line is written (the metrics count from it). */
+export type RequestFinished = (log: RequestLog, path: string, status: number) => void;
+
 /**
  * Express middleware, first in the chain: gives the request its id (echoed as `x-request-id` on
- * every response) and writes its line when the response is done.
+ * every response) and writes its line when the response is done, then tells `onFinished`.
  */
-export function requestLogging(parent: Logger): RequestHandler {
+export function requestLogging(parent: Logger, onFinished?: RequestFinished): RequestHandler {
   return (request, response, next) => {
     const log = new RequestLog(requestIdOf(request.headers['x-request-id']), parent);
     response.setHeader('x-request-id', log.requestId);
     response.locals.requestLog = log;
     noteErrorCodesOfErrorBodies(response, log);
-    response.once('close', () => log.finish(`${request.method} ${pathOf(request.originalUrl)}`, response.statusCode));
+    response.once('close', () => {
+      const path = pathOf(request.originalUrl);
+      log.finish(`${request.method} ${path}`, response.statusCode);
+      onFinished?.(log, path, response.statusCode);
+    });
     runInRequestScope(log, next);
   };
 }

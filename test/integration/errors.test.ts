@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../src/graphql/limits';
 import { ProductsDocument } from '../generated/graphql';
 import { dataOf, expectErrorCode, useTestApi } from '../support/api';
+import { pollUntil } from '../support/conditions';
 import { execute } from '../support/http';
 import { aliases, documentOfDepth } from '../support/limit-documents';
 import { postQuery, type RawResponse } from '../support/raw-http';
@@ -56,5 +57,23 @@ describe('errors and limits (production mode)', () => {
     expect(text).toMatch(/graphql_requests_total\{operation="Products",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/sql_queries_total\{outcome="ok"\} [1-9]/);
     for (const state of ['open', 'idle', 'busy', 'waiting']) expect(text).toContain(`db_pool_connections{state="${state}"}`);
+    expect(text).toMatch(/graphql_request_duration_seconds_count\{operation="Products"\} [1-9]/);
+  });
+
+  it('counts refused requests as errors in /metrics: a bad token (401), a body that is not JSON (415)', async () => {
+    const count = async () => {
+      const text = await (await fetch(`${production.url}/metrics`)).text();
+      return Number(/^graphql_requests_total\{operation="unnamed",outcome="error"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    };
+    const before = await count();
+    const badToken = await fetch(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: '{"query":"{ __typename }"}',
+    });
+    const notJson = await fetch(`${production.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    expect([badToken.status, notJson.status]).toEqual([401, 415]);
+    await Promise.all([badToken.arrayBuffer(), notJson.arrayBuffer()]);
+    await pollUntil('both are counted', async () => (await count()) === before + 2);
   });
 });
