@@ -8,7 +8,7 @@
  * transaction pooler (PgBouncer) in front. Nothing here migrates or seeds: the deploy pipeline
  * runs `prisma migrate deploy` on DIRECT_DATABASE_URL.
  */
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type {
   APIGatewayProxyEvent,
@@ -29,7 +29,8 @@ import { noteErrorCodesOfBody, pathOf, RequestLog, requestIdOf } from './logging
 type GatewayEvent = APIGatewayProxyEvent | APIGatewayProxyEventV2;
 type GatewayResult = APIGatewayProxyResult & APIGatewayProxyStructuredResultV2;
 
-const config = loadConfig({ DATABASE_POOL_SIZE: '1', ...process.env });
+// One connection per instance unless told (an empty value, as consoles leave them, is not telling).
+const config = loadConfig({ ...process.env, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE || '1' });
 if (!config.databaseUrl) throw new ConfigError('DATABASE_URL must be set (a Lambda has no embedded database)');
 const logger = createLogger(config.logLevel);
 setProcessLogger(logger);
@@ -40,8 +41,9 @@ const contextOf = contextFactory(database, config);
 const apollo = new ApolloServer<Context>(apolloOptions(config));
 
 const isV2 = (event: GatewayEvent): event is APIGatewayProxyEventV2 => (event as { version?: string }).version === '2.0';
+/** A request header by its lower-case name (REST APIs keep the client's case). */
 const headerOf = (event: GatewayEvent, name: string) =>
-  new HeaderMap(Object.entries(event.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value ?? ''])).get(name);
+  Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1] ?? undefined;
 
 const v1 = handlers.createAPIGatewayProxyEventRequestHandler();
 const v2 = handlers.createAPIGatewayProxyEventV2RequestHandler();
@@ -60,13 +62,25 @@ const graphql = startServerAndCreateLambdaHandler(apollo, apiGateway, {
   context: ({ event }) => contextOf(headerOf(event, 'authorization')),
 });
 
+/** As POST /graphql on the server: a POST whose body is not declared JSON is 415, before anything reads it. */
+function unsupportedMediaType(event: GatewayEvent, method: string): GatewayResult | undefined {
+  const mediaType = headerOf(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (method !== 'POST' || mediaType === 'application/json') return undefined;
+  return {
+    statusCode: 415,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(errorBody('Send GraphQL requests as JSON: Content-Type: application/json.', 'BAD_REQUEST')),
+  };
+}
+
 /** The Lambda entry point: one JSON log line per invocation, `x-request-id` echoed. */
 export async function handler(event: GatewayEvent, context: LambdaContext): Promise<GatewayResult> {
   const log = new RequestLog(requestIdOf(headerOf(event, 'x-request-id')), logger);
-  const result = (await runInRequestScope(log, () => graphql(event, context, () => {}))) as GatewayResult;
+  const [method, path] = isV2(event) ? [event.requestContext.http.method, event.rawPath] : [event.httpMethod, event.path];
+  const result =
+    unsupportedMediaType(event, method) ?? ((await runInRequestScope(log, () => graphql(event, context, () => {}))) as GatewayResult);
   result.headers = { ...result.headers, 'x-request-id': log.requestId };
   noteErrorCodesOfBody(log, result.statusCode, result.body);
-  const [method, path] = isV2(event) ? [event.requestContext.http.method, event.rawPath] : [event.httpMethod, event.path];
   log.finish(`${method} ${pathOf(path ?? '/')}`, result.statusCode);
   return result;
 }

@@ -35,7 +35,9 @@ let database: Awaited<ReturnType<typeof createDatabase>>;
 let instance: LambdaInstance;
 let tokens: { admin: string; analyst: string; alice: string };
 
-const env = (url: string) => lambdaEnvironment(url, { NODE_ENV: 'production', LOG_LEVEL: 'info', PGAPPNAME: APPLICATION });
+// DATABASE_POOL_SIZE empty, as a console leaves a variable it shows: still the Lambda's pool of one.
+const env = (url: string) =>
+  lambdaEnvironment(url, { NODE_ENV: 'production', LOG_LEVEL: 'info', PGAPPNAME: APPLICATION, DATABASE_POOL_SIZE: '' });
 const bodyOf = (result: GatewayResult) =>
   JSON.parse(result.body) as { data?: Record<string, unknown>; errors?: { message: string; extensions: { code: string } }[] };
 const productsEvent = httpApiEvent({ query: print(ProductsDocument), variables: { first: 3 } });
@@ -73,13 +75,14 @@ describe('the Lambda handler', () => {
     expect(instance.first.statusCode).toBe(200);
     expect((bodyOf(instance.first).data!.products as { edges: unknown[] }).edges).toHaveLength(3);
     const me = { query: print(MeDocument) };
-    const [v2, v1, forged, notJson, invalid] = (await instance.invoke([
+    const [v2, v1, forged, notJson, invalid, plainText] = (await instance.invoke([
       httpApiEvent(me, { authorization: `Bearer ${tokens.alice}`, 'x-request-id': 'from-gateway-1' }),
       restApiEvent(me, { Authorization: `Bearer ${tokens.alice}`, 'X-Request-Id': 'from-gateway-2' }),
       httpApiEvent(me, { authorization: `Bearer ${tokens.alice.slice(0, -4)}AAAA` }),
       { ...httpApiEvent(me), body: '{"query": ' },
       httpApiEvent({ query: '{ me { nope } }' }),
-    ])) as [GatewayResult, GatewayResult, GatewayResult, GatewayResult, GatewayResult];
+      httpApiEvent(me, { 'content-type': 'text/plain' }),
+    ])) as [GatewayResult, GatewayResult, GatewayResult, GatewayResult, GatewayResult, GatewayResult];
     expect(bodyOf(v2).data).toEqual({ me: expect.objectContaining({ email: 'alice@example.com' }) });
     expect(v2.headers!['x-request-id']).toBe('from-gateway-1');
     expect(bodyOf(v1).data).toEqual({ me: expect.objectContaining({ email: 'alice@example.com' }) });
@@ -87,6 +90,7 @@ describe('the Lambda handler', () => {
     expect([forged.statusCode, bodyOf(forged).errors![0]!.extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
     expect([notJson.statusCode, bodyOf(notJson).errors![0]!.extensions.code]).toEqual([400, 'BAD_REQUEST']);
     expect([invalid.statusCode, bodyOf(invalid).errors![0]!.extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    expect([plainText.statusCode, bodyOf(plainText).errors![0]!.extensions.code]).toEqual([415, 'BAD_REQUEST']);
   });
 
   it('answers many warm invocations correctly over one connection, and logs each', { timeout: 120_000 }, async () => {
