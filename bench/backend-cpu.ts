@@ -4,18 +4,9 @@
  * is steadier than throughput when other work shares the machine: under contention the
  * scheduler gives B's many busy backends more CPU than the service's single thread.
  */
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { connectionOptions } from '../src/db/connection-options';
-
-const cpuMsOf = (pid: number): number => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0; // gone, or not ours to read
-  }
-};
+import { cpuMs } from './processes';
 
 export interface BackendCpu {
   /** CPU ms used so far by the database's client backends (this watcher's own left out). */
@@ -31,7 +22,7 @@ export async function watchBackends(url: string): Promise<BackendCpu> {
       const { rows } = await client.query<{ pid: number }>(
         "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
       );
-      return new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid)]));
+      return new Map(rows.map(({ pid }) => [pid, cpuMs(pid)]));
     },
     close: () => client.end(),
   };

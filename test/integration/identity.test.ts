@@ -1,20 +1,12 @@
-import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { MeDocument, ProductsDocument, UsersDocument } from '../generated/graphql';
 import { dataOf, expectErrorCode, useTestApi } from '../support/api';
-import { TEST_JWT_SECRET } from '../support/server';
+import { handMadeToken } from '../support/server';
 import { execute } from '../support/http';
 
 const api = useTestApi();
-const secret = new TextEncoder().encode(TEST_JWT_SECRET);
-
-function token(claims: { sub?: string; exp?: number }, key = secret) {
-  const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' });
-  if (claims.sub) jwt.setSubject(claims.sub);
-  if (claims.exp) jwt.setExpirationTime(claims.exp);
-  return jwt.sign(key);
-}
+const token = handMadeToken;
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
 
 describe('identity (Authorization: Bearer <JWT>)', () => {
@@ -31,7 +23,7 @@ describe('identity (Authorization: Bearer <JWT>)', () => {
 
   it.each([
     ['malformed', async () => 'not-a-jwt'],
-    ['forged (another key)', () => token({ sub: toGlobalId('User', 1), exp: inAnHour() }, new TextEncoder().encode('wrong'))],
+    ['forged (another key)', () => token({ sub: toGlobalId('User', 1), exp: inAnHour() }, 'wrong')],
     ['expired', () => token({ sub: toGlobalId('User', 1), exp: Math.floor(Date.now() / 1000) - 60 })],
     ['without exp', () => token({ sub: toGlobalId('User', 1) })],
     ['for a product id', () => token({ sub: toGlobalId('Product', 1), exp: inAnHour() })],

@@ -20,9 +20,10 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import { revenueByMonth } from '../../src/services/reports';
 import { startServer, type RunningServer } from '../../src/server';
 import { OrdersDocument, PlaceOrderDocument, RevenueByMonthDocument } from '../generated/graphql';
-import { useTestApi } from '../support/api';
+import { dataOf, useTestApi } from '../support/api';
 import { TEST_JWT_SECRET, testServerConfig } from '../support/server';
 import { pollUntil, untilLockWaiters } from '../support/conditions';
+import { status } from '../support/http';
 import { postOperation, type RawAnswer } from '../support/raw-http';
 import { expectConsistentShop } from '../support/shop';
 
@@ -34,8 +35,6 @@ function expectServiceUnavailable(answer: RawAnswer<unknown>) {
   for (const error of answer.errors!) expect(error).toEqual(expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } }));
   expect(JSON.stringify(answer.errors)).not.toMatch(/pool|timeout|ECONN|terminat|at .*\.(ts|js)|stacktrace/i);
 }
-
-const status = async (url: string) => (await fetch(url)).status;
 
 describe('a PostgreSQL restart under the running service', () => {
   let dataDir: string;
@@ -79,14 +78,14 @@ describe('a PostgreSQL restart under the running service', () => {
     'is SERVICE_UNAVAILABLE inside placeOrder, a report and a loader, and at the token lookup; /readyz says 503 until it is back',
     { timeout: 90_000 },
     async () => {
-      dataOrFail(await order('before')); // one order, so that the list below has lines to load
+      dataOf(await order('before')); // one order, so that the list below has lines to load
       // Hold the locks that park each request where we want the outage to meet it.
       const lock = await observer.pool.connect();
       await lock.query('BEGIN');
       await lock.query('SELECT 1 FROM products WHERE id = $1 FOR UPDATE', [product.id]);
       await lock.query('LOCK TABLE order_items IN ACCESS EXCLUSIVE MODE');
       const parked = [
-        order('parked'), // inside the interactive transaction, at the stock update
+        order('parked'), // inside placeOrder's statement, waiting for the product's row
         postOperation(
           server.url,
           RevenueByMonthDocument,
@@ -107,9 +106,9 @@ describe('a PostgreSQL restart under the running service', () => {
         await cluster.start();
       }
       await pollUntil('/readyz says 200', async () => (await status(`${server.url}/readyz`)) === 200);
-      dataOrFail(await order('after'));
+      dataOf(await order('after'));
       // The parked order was rolled back with its connection: retrying its key places it once.
-      dataOrFail(await order('parked'));
+      dataOf(await order('parked'));
       const keys = await observer.prisma.order.findMany({ where: { idempotencyKey: { in: ['before', 'parked', 'while-down', 'after'] } } });
       expect(keys.map((row) => row.idempotencyKey).sort()).toEqual(['after', 'before', 'parked']);
       // The transactions whose connections died gave those connections back: nothing is checked out.
@@ -195,11 +194,6 @@ describe('a PostgreSQL restart under the running service', () => {
   );
 });
 
-function dataOrFail<T>(answer: RawAnswer<T>): T {
-  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-  return answer.data!;
-}
-
 describe('a request that gets no pooled connection in time', () => {
   const api = useTestApi({ poolSize: 2, poolTimeoutMs: 200 });
 
@@ -224,6 +218,6 @@ describe('a request that gets no pooled connection in time', () => {
     } finally {
       for (const client of held) client.release();
     }
-    dataOrFail(await postOperation(api.url, PlaceOrderDocument, { input }, { token: api.tokens.alice }));
+    dataOf(await postOperation(api.url, PlaceOrderDocument, { input }, { token: api.tokens.alice }));
   });
 });

@@ -3,14 +3,10 @@ import { openDatabase } from '../../src/db/client';
 import { startServer } from '../../src/server';
 import { ServiceVersionDocument } from '../generated/graphql';
 import { createDatabase } from '../support/database';
-import { execute } from '../support/http';
+import { execute, status } from '../support/http';
 import { testServerConfig } from '../support/server';
 
 const local = testServerConfig();
-
-async function status(url: string): Promise<number> {
-  return (await fetch(url)).status;
-}
 
 describe('/graphql, /healthz and /readyz', () => {
   it('serve GraphQL and report ready on a migrated database, and 503 once the database is unreachable', async () => {

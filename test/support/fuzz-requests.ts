@@ -7,9 +7,9 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { SignJWT } from 'jose';
 import * as documents from '../generated/graphql';
 import { toGlobalId } from '../../src/graphql/global-id';
+import { handMadeToken } from './server';
 
 export interface FuzzRequest {
   kind: string;
@@ -196,8 +196,7 @@ export async function resolveForgedToken(headers: Record<string, string>, tokens
   const how = headers.authorization?.startsWith('forged:') ? headers.authorization.slice('forged:'.length) : undefined;
   if (!how) return headers;
   const now = Math.floor(Date.now() / 1000);
-  const sign = (subject: string, exp: number, secret: string) =>
-    new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+  const sign = (sub: string, exp: number, secret: string) => handMadeToken({ sub, exp }, secret);
   const token = {
     none: async () =>
       `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: toGlobalId('User', 1), exp: now + 999 })).toString('base64url')}.`,

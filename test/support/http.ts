@@ -26,3 +26,10 @@ export async function execute<TData, TVariables extends Record<string, unknown>>
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
   return { status: response.status, ...body };
 }
+
+/** The HTTP status of a GET (readiness and health probes). */
+export async function status(url: string): Promise<number> {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  return response.status;
+}

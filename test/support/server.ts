@@ -1,4 +1,5 @@
 /** How tests run the service: in this process (startServer) or as a process of its own (its environment). */
+import { SignJWT } from 'jose';
 import { createLogger } from '../../src/logging/logger';
 import type { ServerConfig } from '../../src/server';
 
@@ -44,4 +45,15 @@ const SERVICE_VARIABLES = [
 export function serviceEnvironment(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !SERVICE_VARIABLES.includes(name)));
   return { ...inherited, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', NODE_ENV: 'development', ...overrides };
+}
+
+/**
+ * A token the tests shape by hand (an odd subject, no expiry, another key), HS256 like the
+ * service's own; signAccessToken makes the ordinary ones.
+ */
+export function handMadeToken(claims: { sub?: string; exp?: number }, secret = TEST_JWT_SECRET): Promise<string> {
+  const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' });
+  if (claims.sub) jwt.setSubject(claims.sub);
+  if (claims.exp) jwt.setExpirationTime(claims.exp);
+  return jwt.sign(new TextEncoder().encode(secret));
 }
