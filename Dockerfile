@@ -14,7 +14,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-# Production dependencies only (no tsx, TypeScript, Vitest or codegen).
+# Production dependencies only (no TypeScript, Vitest or codegen; tsx stays, for npm run token, report and seed in the image).
 FROM base AS dependencies
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

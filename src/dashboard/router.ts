@@ -3,26 +3,14 @@
  * src/generated/dashboard by `npm run generate`) and uPlot from node_modules. Everything comes
  * from this process; the page talks to POST /graphql like any client.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
+import { projectRoot } from '../project-root';
 
 const require = createRequire(import.meta.url);
 
-/** The repository root: the nearest folder up from here with a package.json (src/ or a build in dist/). */
-function projectRoot(): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(folder, 'package.json'))) {
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error('no package.json above src/dashboard');
-    folder = parent;
-  }
-  return folder;
-}
-
-const root = projectRoot();
+const root = projectRoot;
 const pageFolder = path.join(root, 'src/dashboard/page');
 const bundleFolder = path.join(root, 'src/generated/dashboard');
 const uplotFolder = path.dirname(require.resolve('uplot/dist/uPlot.iife.min.js'));

@@ -14,6 +14,7 @@
  */
 import pg from 'pg';
 import { Prisma } from '../generated/prisma';
+import { logger } from '../logging/logger';
 
 /** SQL whose text never changes: values only ever travel as parameters ($1, $2, ...). */
 export interface Statement {
@@ -94,7 +95,7 @@ export function createReader(pool: pg.Pool, options: { prepare: boolean }): Read
         if (!named || (code !== INVALID_SQL_STATEMENT_NAME && code !== DUPLICATE_PREPARED_STATEMENT)) throw error;
         if (prepare) {
           prepare = false;
-          console.error(
+          logger().warn(
             'database: prepared statements do not survive here (a transaction pooler?); sending them unnamed from now on. Add ?pgbouncer=true to DATABASE_URL to say so.',
           );
         }

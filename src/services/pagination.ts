@@ -114,14 +114,3 @@ export function cursorText(key: Cursor['key']): string {
   if (typeof key !== 'string' || !isStorableText(key)) throw foreignCursor();
   return key;
 }
-
-/**
- * The Prisma `where` for "after this cursor" when ordering by (field, id), both in `direction`.
- * Equivalent to the row comparison (field, id) > (key, id) for ASC, < for DESC.
- */
-export function afterCursor(field: string, direction: 'asc' | 'desc', cursor: Cursor | undefined, toKey: (key: Cursor['key']) => unknown) {
-  if (!cursor) return {};
-  const beyond = direction === 'asc' ? 'gt' : 'lt';
-  const key = toKey(cursor.key);
-  return { OR: [{ [field]: { [beyond]: key } }, { [field]: key, id: { [beyond]: cursor.id } }] };
-}

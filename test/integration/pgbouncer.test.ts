@@ -1,6 +1,6 @@
 /**
  * The service behind PgBouncer in transaction pooling mode, as docker-compose.yml deploys it:
- * transactions, advisory locks, read-only report transactions and keyset pages must all work
+ * transactions, read-only report transactions and keyset pages must all work
  * when every transaction may land on another server connection. Runs where PgBouncer is
  * installed (CI installs it); elsewhere it says so and is skipped.
  */
